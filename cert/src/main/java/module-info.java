@@ -1,0 +1,12 @@
+/**
+ * Certificate sources for https-wrapper: identity material (a private key and its certificate chain) from PEM
+ * files, keystores, or generated for you.
+ */
+module io.github.httpswrapper.cert {
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.util;
+  requires org.slf4j;
+
+  exports io.github.httpswrapper.cert;
+}

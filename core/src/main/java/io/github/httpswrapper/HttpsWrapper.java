@@ -1,0 +1,333 @@
+package io.github.httpswrapper;
+
+import io.github.httpswrapper.cert.CertificateSource;
+import io.github.httpswrapper.cert.Identity;
+import io.github.httpswrapper.internal.access.IpRules;
+import io.github.httpswrapper.internal.relay.Relay;
+import io.github.httpswrapper.internal.relay.RelayConfig;
+import io.github.httpswrapper.internal.relay.TlsEndpoint;
+import io.github.httpswrapper.internal.relay.Workers;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * An HTTPS front door for a service that only speaks plain HTTP.
+ *
+ * <p>The wrapper listens for TLS connections, checks each client's address against its rules before any
+ * cryptography is done, completes the TLS handshake, opens one connection to the target per client connection
+ * and relays bytes both ways until either side closes.
+ *
+ * <pre>{@code
+ * HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0); // your plain-HTTP server
+ * app.start();
+ * HttpsWrapper https = HttpsWrapper.forTarget("127.0.0.1", app.getAddress().getPort()).start();
+ * System.out.println(https.uri()); // https://127.0.0.1:40123/
+ * ...
+ * https.close();
+ * }</pre>
+ *
+ * <p>Lifecycle: {@link #forTarget} gives a {@link Builder}; {@link Builder#build()} freezes the configuration;
+ * {@link #start()} binds the port and serves; {@link #port()}, {@link #uri()}, {@link #certificate()} and
+ * {@link #clientSslContext()} then work; {@link #close()} stops accepting, closes every open connection and may
+ * be called any number of times. A wrapper starts once.
+ *
+ * <p>TLS: versions 1.3 and 1.2 only, AEAD cipher suites only (AES-GCM, ChaCha20-Poly1305) with forward
+ * secrecy, ALPN {@code http/1.1}, session resumption on. A client that sends plain HTTP to the TLS port gets an
+ * HTTP {@code 400} that names the {@code https://} address instead of a reset connection.
+ *
+ * <p>When the target refuses the connection or cannot be resolved, the client gets {@code 502 Bad Gateway};
+ * when connecting takes longer than {@link Builder#connectTimeout(Duration)}, {@code 504 Gateway Timeout}; both
+ * with a one-line body naming the target. The wrapper keeps running.
+ *
+ * <p>Logging (SLF4J, logger names under {@code io.github.httpswrapper}): one INFO line at start with the URL and
+ * the certificate's fingerprint, one INFO line per rejected connection with the peer and the reason. Every line
+ * is prefixed with the wrapper's name, {@code https-wrapper[:8443->127.0.0.1:4334]}.
+ */
+public final class HttpsWrapper implements AutoCloseable {
+  private final RelayConfig config;
+  private final Object lock = new Object();
+  private Relay relay;
+  private boolean started;
+
+  private HttpsWrapper(RelayConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Starts describing a wrapper in front of the plain-HTTP service at {@code host:port}. The host is resolved
+   * on each connection, so a name such as {@code localhost} follows changes; an IP literal is usual.
+   */
+  public static Builder forTarget(String host, int port) {
+    return new Builder(host, port);
+  }
+
+  /**
+   * Binds the listening port and starts serving. The certificate source is loaded here, so bad certificate
+   * material fails now, with a message that names the file.
+   *
+   * @return this wrapper, for chaining
+   * @throws io.github.httpswrapper.cert.CertificateMaterialException when the certificate cannot be used
+   * @throws java.io.UncheckedIOException when the address cannot be bound (e.g. the port is in use)
+   * @throws IllegalStateException when already started or closed
+   */
+  public HttpsWrapper start() {
+    synchronized (lock) {
+      if (started) {
+        throw new IllegalStateException(config.name() + " was already started; a wrapper starts once");
+      }
+      started = true;
+      relay = Relay.start(config);
+      return this;
+    }
+  }
+
+  /** The port clients connect to: the one chosen when {@link Builder#listen(String, int) port 0} was asked. */
+  public int port() {
+    return running().localAddress().getPort();
+  }
+
+  /** The address and port the wrapper listens on. */
+  public InetSocketAddress listenAddress() {
+    return running().localAddress();
+  }
+
+  /**
+   * The {@code https://} URL of the wrapper, with a trailing slash: {@code https://127.0.0.1:PORT/} when
+   * listening on an address, {@code https://localhost:PORT/} when listening on all addresses.
+   */
+  public URI uri() {
+    InetSocketAddress address = listenAddress();
+    InetAddress ip = address.getAddress();
+    String host;
+    if (ip.isAnyLocalAddress()) {
+      host = "localhost";
+    } else if (ip instanceof java.net.Inet6Address) {
+      host = "[" + ip.getHostAddress().replaceFirst("%.*$", "") + "]";
+    } else {
+      host = ip.getHostAddress();
+    }
+    return URI.create("https://" + host + ":" + address.getPort() + "/");
+  }
+
+  /** The identity being served: certificate chain, fingerprint, names and expiry. */
+  public Identity identity() {
+    return running().identity();
+  }
+
+  /** The leaf certificate being served. */
+  public X509Certificate certificate() {
+    return identity().certificate();
+  }
+
+  /**
+   * An {@link SSLContext} for clients that trusts exactly this wrapper's certificate and nothing else: hand it
+   * to {@code HttpClient.newBuilder().sslContext(...)} in a test, or use it for any JSSE client. Host names are
+   * still verified by the client against the certificate's names.
+   */
+  public SSLContext clientSslContext() {
+    return TlsEndpoint.clientContextTrusting(identity());
+  }
+
+  /** This wrapper's name as it appears in log lines, e.g. {@code https-wrapper[:8443->127.0.0.1:4334]}. */
+  public String name() {
+    Relay r;
+    synchronized (lock) {
+      r = relay;
+    }
+    return r == null ? config.name() : r.name();
+  }
+
+  /**
+   * Stops accepting connections and closes every open one. Safe to call more than once, and before
+   * {@link #start()}.
+   */
+  @Override
+  public void close() {
+    Relay r;
+    synchronized (lock) {
+      started = true;
+      r = relay;
+    }
+    if (r != null) {
+      r.close();
+    }
+  }
+
+  private Relay running() {
+    synchronized (lock) {
+      if (relay == null) {
+        throw new IllegalStateException(config.name() + " is not started: call start() first");
+      }
+      return relay;
+    }
+  }
+
+  /**
+   * Describes a wrapper. Every setting has a safe default, documented on its method. A builder can be reused:
+   * {@link #build()} copies what has been set so far.
+   */
+  public static final class Builder {
+    private final String targetHost;
+    private final int targetPort;
+    private String listenHost = "127.0.0.1";
+    private int listenPort = 0;
+    private CertificateSource certificate;
+    private final List<String> allow = new ArrayList<>();
+    private final List<String> deny = new ArrayList<>();
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
+    private Duration idleTimeout = Duration.ofMinutes(5);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private int maxConnections = Workers.defaultMaxConnections();
+
+    private Builder(String targetHost, int targetPort) {
+      Objects.requireNonNull(targetHost, "targetHost");
+      if (targetHost.isBlank()) {
+        throw new IllegalArgumentException("target host must not be blank, e.g. forTarget(\"127.0.0.1\", 8080)");
+      }
+      this.targetHost = stripBrackets(targetHost.trim());
+      this.targetPort = checkPort(targetPort, "target port", false);
+    }
+
+    /**
+     * The address and port to listen on. Default: {@code 127.0.0.1} and port 0, which picks a free port
+     * ({@link HttpsWrapper#port()} tells which). Listen on {@code 0.0.0.0} (or {@code ::}) to be reachable from
+     * other machines. The host must be an IP literal or a local name.
+     */
+    public Builder listen(String host, int port) {
+      Objects.requireNonNull(host, "host");
+      if (host.isBlank()) {
+        throw new IllegalArgumentException("listen host must not be blank: use 0.0.0.0 for all addresses");
+      }
+      this.listenHost = stripBrackets(host.trim());
+      this.listenPort = checkPort(port, "listen port", true);
+      return this;
+    }
+
+    /**
+     * Where the server certificate and key come from. Default: {@link CertificateSource#selfSigned()}, a
+     * self-signed ECDSA P-256 certificate made once and kept in {@code ~/.https-wrapper}.
+     */
+    public Builder certificate(CertificateSource certificate) {
+      this.certificate = Objects.requireNonNull(certificate, "certificate");
+      return this;
+    }
+
+    /**
+     * Lets only clients whose address is in one of these blocks connect, e.g. {@code "192.168.1.0/24"},
+     * {@code "10.0.0.7"}, {@code "fd00::/8"}. May be called more than once; the blocks add up. Default: no
+     * allow list, so every address not {@link #deny(String...) denied} may connect. Checked on the TCP peer
+     * address before the TLS handshake; a refused client's connection is closed without a word.
+     *
+     * @throws IllegalArgumentException when a block is not an IPv4 or IPv6 address with an optional prefix
+     *     length, or has bits set beyond its prefix
+     */
+    public Builder allow(String... cidrs) {
+      for (String cidr : cidrs) {
+        IpRules.parseBlock(cidr);
+        allow.add(cidr);
+      }
+      return this;
+    }
+
+    /**
+     * Refuses clients whose address is in one of these blocks, even when an {@link #allow(String...) allow}
+     * block also matches: deny wins. May be called more than once. Default: nothing denied.
+     *
+     * @throws IllegalArgumentException as {@link #allow(String...)}
+     */
+    public Builder deny(String... cidrs) {
+      for (String cidr : cidrs) {
+        IpRules.parseBlock(cidr);
+        deny.add(cidr);
+      }
+      return this;
+    }
+
+    /** How long a client may take to complete the TLS handshake. Default: 10 seconds. */
+    public Builder handshakeTimeout(Duration timeout) {
+      this.handshakeTimeout = checkPositive(timeout, "handshakeTimeout");
+      return this;
+    }
+
+    /**
+     * How long a connection may pass no bytes in either direction before it is closed. Default: 5 minutes,
+     * long enough for long-polling pages.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = checkPositive(timeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * How long connecting to the target may take before the client gets {@code 504 Gateway Timeout}. Default:
+     * 5 seconds.
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = checkPositive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * How many client connections may be open at once; more are closed as soon as they are accepted, with a log
+     * line. Default: 10,000 on Java 21 and later (each connection runs on virtual threads), 1,000 on Java 17 to
+     * 20 (each connection holds two platform threads).
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /** Freezes this configuration into a wrapper that is ready to {@link HttpsWrapper#start() start}. */
+    public HttpsWrapper build() {
+      CertificateSource source = certificate != null ? certificate : CertificateSource.selfSigned();
+      RelayConfig config =
+          new RelayConfig(
+              targetHost,
+              targetPort,
+              listenHost,
+              listenPort,
+              source,
+              IpRules.of(allow, deny),
+              handshakeTimeout,
+              idleTimeout,
+              connectTimeout,
+              maxConnections);
+      return new HttpsWrapper(config);
+    }
+
+    /** Same as {@code build().start()}. */
+    public HttpsWrapper start() {
+      return build().start();
+    }
+
+    private static String stripBrackets(String host) {
+      return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static int checkPort(int port, String what, boolean zeroAllowed) {
+      if (port < (zeroAllowed ? 0 : 1) || port > 65535) {
+        throw new IllegalArgumentException(
+            what + " must be " + (zeroAllowed ? "0 (any free port)" : "1") + " to 65535, was " + port);
+      }
+      return port;
+    }
+
+    private static Duration checkPositive(Duration d, String what) {
+      Objects.requireNonNull(d, what);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

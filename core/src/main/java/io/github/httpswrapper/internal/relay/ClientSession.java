@@ -1,0 +1,111 @@
+package io.github.httpswrapper.internal.relay;
+
+import io.github.httpswrapper.internal.http.PlainHttpAnswer;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one accepted connection, in order: peek at the first byte, complete the TLS handshake within its
+ * deadline, hand the connection to the {@link ConnectionHandler}, close.
+ */
+final class ClientSession implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+  private static final int TLS_HANDSHAKE_RECORD = 0x16;
+
+  private final RelayConnection connection;
+  private final TlsEndpoint tls;
+  private final ConnectionHandler handler;
+  private final long handshakeNanos;
+  private final long idleNanos;
+  private final String httpsAuthority;
+  private final Runnable onEnd;
+
+  ClientSession(
+      RelayConnection connection,
+      TlsEndpoint tls,
+      ConnectionHandler handler,
+      long handshakeNanos,
+      long idleNanos,
+      String httpsAuthority,
+      Runnable onEnd) {
+    this.connection = connection;
+    this.tls = tls;
+    this.handler = handler;
+    this.handshakeNanos = handshakeNanos;
+    this.idleNanos = idleNanos;
+    this.httpsAuthority = httpsAuthority;
+    this.onEnd = onEnd;
+  }
+
+  @Override
+  public void run() {
+    try {
+      SSLSocket ssl = handshake();
+      if (ssl != null) {
+        connection.established(ssl, idleNanos);
+        handler.handle(connection);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (connection.isClosed()) {
+        log.debug("{} connection from {} ended: {}", connection.name(), connection.peer(), e.toString());
+      } else {
+        log.debug("{} connection from {} failed", connection.name(), connection.peer(), e);
+      }
+    } finally {
+      connection.close();
+      onEnd.run();
+    }
+  }
+
+  /** @return the TLS socket after a completed handshake, or {@code null} when the connection was answered */
+  private SSLSocket handshake() throws IOException {
+    Socket raw = connection.raw();
+    raw.setTcpNoDelay(true);
+    connection.handshakeDeadline(handshakeNanos);
+    InputStream rawIn = raw.getInputStream();
+    int first;
+    try {
+      first = rawIn.read();
+    } catch (IOException e) {
+      refused(connection.isClosed() ? "sent nothing within the handshake timeout" : e.toString());
+      return null;
+    }
+    if (first < 0) {
+      log.debug("{} {} closed the connection before sending anything", connection.name(), connection.peer());
+      return null;
+    }
+    if (first != TLS_HANDSHAKE_RECORD) {
+      if (PlainHttpAnswer.looksLikeHttp(first)) {
+        String url =
+            PlainHttpAnswer.answer(
+                first, new BufferedInputStream(rawIn, 1024), raw.getOutputStream(), httpsAuthority);
+        refused("plain HTTP sent to the HTTPS port; answered 400 pointing to " + url);
+      } else {
+        refused(String.format("not a TLS handshake (first byte 0x%02x)", first));
+      }
+      return null;
+    }
+    SSLSocket ssl = tls.layer(raw, new ByteArrayInputStream(new byte[] {(byte) first}));
+    try {
+      ssl.startHandshake();
+    } catch (SSLException e) {
+      refused("TLS handshake failed: " + e.getMessage());
+      return null;
+    } catch (IOException e) {
+      refused(connection.isClosed() ? "TLS handshake not completed within the handshake timeout" : "TLS handshake failed: " + e);
+      return null;
+    }
+    return ssl;
+  }
+
+  private void refused(String reason) {
+    log.info("{} refused connection from {}: {}", connection.name(), connection.peer(), reason);
+  }
+}

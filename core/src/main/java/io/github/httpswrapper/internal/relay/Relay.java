@@ -1,0 +1,234 @@
+package io.github.httpswrapper.internal.relay;
+
+import io.github.httpswrapper.cert.Identity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running wrapper: the listening socket and its accept loop, the open connections, the timers. The accept
+ * loop only judges the peer address and the connection limit; everything that can block (reading, the TLS
+ * handshake) runs on the connection's own thread.
+ */
+public final class Relay implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Relay.class);
+  private static final int BACKLOG = 4096;
+
+  private final RelayConfig config;
+  private final Identity identity;
+  private final ServerSocket server;
+  private final String name;
+  private final TlsEndpoint tls;
+  private final ConnectionHandler handler;
+  private final TargetDialer dialer;
+  private final ExecutorService workers;
+  private final Semaphore permits;
+  private final Set<RelayConnection> open = ConcurrentHashMap.newKeySet();
+  private final IdleReaper reaper;
+  private final Thread acceptor;
+  private volatile boolean closed;
+
+  private Relay(RelayConfig config, Identity identity, ServerSocket server) {
+    this.config = config;
+    this.identity = identity;
+    this.server = server;
+    this.name = "https-wrapper[:" + server.getLocalPort() + "->" + config.target() + "]";
+    this.tls = TlsEndpoint.forServer(identity);
+    this.handler = new ByteRelay();
+    this.dialer = new TargetDialer(config.targetHost(), config.targetPort(), config.connectTimeout());
+    this.workers = Workers.create(name, config.maxConnections(), 2);
+    this.permits = new Semaphore(config.maxConnections());
+    long shortest = Math.min(config.handshakeTimeout().toMillis(), config.idleTimeout().toMillis());
+    this.reaper = new IdleReaper(name, open, Math.max(20, Math.min(1000, shortest / 10)));
+    this.acceptor = new Thread(this::acceptLoop, name + "-acceptor");
+    this.acceptor.setDaemon(true);
+  }
+
+  /** Loads the certificate, binds, and starts accepting. */
+  public static Relay start(RelayConfig config) {
+    Identity identity = config.certificateSource().load();
+    ServerSocket server = bind(config);
+    Relay relay = new Relay(config, identity, server);
+    relay.acceptor.start();
+    log.info(
+        "{} serving https://{}/ -> http://{} | certificate {} SHA-256 {} expires {} ({} days) | {} | {} | clients: {}",
+        relay.name,
+        RelayConfig.hostPort(config.listenHost(), server.getLocalPort()),
+        config.target(),
+        identity.subject(),
+        identity.sha256Fingerprint(),
+        identity.notAfter(),
+        identity.expiresIn().toDays(),
+        identity.origin(),
+        Workers.virtual() ? "virtual threads" : "platform threads",
+        config.ipRules().describe());
+    return relay;
+  }
+
+  private static ServerSocket bind(RelayConfig config) {
+    InetSocketAddress address = new InetSocketAddress(config.listenHost(), config.listenPort());
+    String where = RelayConfig.hostPort(config.listenHost(), config.listenPort());
+    if (address.isUnresolved()) {
+      throw new IllegalArgumentException(
+          "cannot listen on " + where + ": the host is not an address of this machine");
+    }
+    ServerSocket server = null;
+    try {
+      server = new ServerSocket();
+      server.setReuseAddress(true);
+      server.bind(address, BACKLOG);
+      return server;
+    } catch (BindException e) {
+      closeQuietly(server);
+      throw new UncheckedIOException(
+          "cannot listen on " + where + ": " + e.getMessage()
+              + " (is another program using the port? choose another port, or 0 for any free one)",
+          e);
+    } catch (IOException e) {
+      closeQuietly(server);
+      throw new UncheckedIOException("cannot listen on " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void acceptLoop() {
+    long backoffMillis = 0;
+    while (!closed) {
+      Socket socket;
+      try {
+        socket = server.accept();
+        backoffMillis = 0;
+      } catch (IOException e) {
+        if (closed) {
+          return;
+        }
+        // Typically "Too many open files": spinning would burn a core, so back off and retry.
+        backoffMillis = Math.min(1000, Math.max(10, backoffMillis * 2));
+        log.warn("{} cannot accept connections: {}; retrying in {} ms", name, e.getMessage(), backoffMillis);
+        sleep(backoffMillis);
+        continue;
+      }
+      admit(socket);
+    }
+  }
+
+  private void admit(Socket socket) {
+    InetAddress peer = socket.getInetAddress();
+    String refusal = config.ipRules().refusal(peer);
+    if (refusal != null) {
+      log.info("{} refused connection from {}: {}", name, socket.getRemoteSocketAddress(), refusal);
+      closeQuietly(socket);
+      return;
+    }
+    if (!permits.tryAcquire()) {
+      log.warn(
+          "{} refused connection from {}: the limit of {} open connections (maxConnections) is reached",
+          name, socket.getRemoteSocketAddress(), config.maxConnections());
+      closeQuietly(socket);
+      return;
+    }
+    RelayConnection connection = new RelayConnection(socket, name, workers, dialer);
+    open.add(connection);
+    ClientSession session =
+        new ClientSession(
+            connection,
+            tls,
+            handler,
+            config.handshakeTimeout().toNanos(),
+            config.idleTimeout().toNanos(),
+            httpsAuthority(),
+            () -> {
+              open.remove(connection);
+              permits.release();
+            });
+    try {
+      workers.execute(session);
+    } catch (RejectedExecutionException e) {
+      open.remove(connection);
+      permits.release();
+      connection.close();
+      if (!closed) {
+        log.warn("{} refused connection from {}: no worker thread available", name, connection.peer());
+      }
+    }
+  }
+
+  private String httpsAuthority() {
+    InetAddress address = server.getInetAddress();
+    String host = address.isAnyLocalAddress() ? "localhost" : address.getHostAddress();
+    return RelayConfig.hostPort(host, server.getLocalPort());
+  }
+
+  /** The bound address. */
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) server.getLocalSocketAddress();
+  }
+
+  /** The identity being served. */
+  public Identity identity() {
+    return identity;
+  }
+
+  /** The name used in log lines. */
+  public String name() {
+    return name;
+  }
+
+  /** The number of client connections open now. */
+  public int openConnections() {
+    return open.size();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeQuietly(server);
+    for (RelayConnection connection : open) {
+      connection.close();
+    }
+    reaper.close();
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        log.warn("{} some connection threads did not stop within 5 s", name);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    log.info("{} stopped", name);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception ignored) {
+      // best effort while shutting down or refusing
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.github.httpswrapper.internal.relay;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One client connection after its handshake, as a {@link ConnectionHandler} sees it: the client's streams, a
+ * way to reach the target, a way to run a second task (the other direction of a relay), and the activity clock
+ * that the idle timeout reads.
+ */
+public final class RelayConnection implements Closeable {
+  private final Socket raw;
+  private final InetSocketAddress peer;
+  private final String name;
+  private final Executor executor;
+  private final TargetDialer dialer;
+  private volatile SSLSocket client;
+  private volatile Socket target;
+  private volatile long deadlineNanos;
+  private volatile long idleNanos;
+  private volatile boolean closed;
+
+  RelayConnection(Socket raw, String name, Executor executor, TargetDialer dialer) {
+    this.raw = raw;
+    this.peer = (InetSocketAddress) raw.getRemoteSocketAddress();
+    this.name = name;
+    this.executor = executor;
+    this.dialer = dialer;
+  }
+
+  /** The TCP peer's address. */
+  public InetSocketAddress peer() {
+    return peer;
+  }
+
+  /** The TLS socket to the client. */
+  public SSLSocket client() {
+    return client;
+  }
+
+  /** The client's decrypted input. */
+  public InputStream clientIn() throws IOException {
+    return client.getInputStream();
+  }
+
+  /** Output to the client, encrypted. */
+  public OutputStream clientOut() throws IOException {
+    return client.getOutputStream();
+  }
+
+  /**
+   * Connects to the target; the socket is closed with this connection.
+   *
+   * @throws TargetUnavailableException with the status the client should get
+   */
+  public Socket dialTarget() throws TargetUnavailableException {
+    Socket socket = dialer.dial();
+    target = socket;
+    if (closed) {
+      closeQuietly(socket);
+    }
+    return socket;
+  }
+
+  /** {@code host:port} of the target, for messages. */
+  public String targetName() {
+    return dialer.target();
+  }
+
+  /** Runs {@code task} on another worker thread (e.g. the second direction of a relay). */
+  public void spawn(Runnable task) {
+    executor.execute(task);
+  }
+
+  /** Records that bytes moved, pushing the idle deadline out. Cheap enough to call per read. */
+  public void touch() {
+    deadlineNanos = System.nanoTime() + idleNanos;
+  }
+
+  /** The wrapper's name, for log lines. */
+  public String name() {
+    return name;
+  }
+
+  /** Closes the client and target sockets; any thread blocked on them wakes with an exception. */
+  @Override
+  public void close() {
+    closed = true;
+    Socket c = client;
+    if (c != null) {
+      closeQuietly(c);
+    }
+    closeQuietly(raw);
+    Socket t = target;
+    if (t != null) {
+      closeQuietly(t);
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  Socket raw() {
+    return raw;
+  }
+
+  void handshakeDeadline(long nanosFromNow) {
+    deadlineNanos = System.nanoTime() + nanosFromNow;
+  }
+
+  void established(SSLSocket ssl, long idleTimeoutNanos) {
+    this.client = ssl;
+    this.idleNanos = idleTimeoutNanos;
+    touch();
+  }
+
+  /** Whether the current deadline (handshake, then idle) has passed at {@code now}. */
+  boolean expired(long now) {
+    return now - deadlineNanos > 0;
+  }
+
+  static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing is best effort: the peer may already be gone
+    }
+  }
+}

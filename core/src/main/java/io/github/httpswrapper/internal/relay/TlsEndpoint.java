@@ -1,0 +1,105 @@
+package io.github.httpswrapper.internal.relay;
+
+import io.github.httpswrapper.cert.Identity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The server side of TLS: an {@link SSLContext} for one identity and the protocol policy every connection gets.
+ *
+ * <p>The listener is a plain {@code ServerSocket}; each accepted socket is layered with
+ * {@link SSLSocketFactory#createSocket(Socket, InputStream, boolean)} after its first byte has been read. That
+ * byte tells a TLS handshake (0x16) from plain HTTP sent to the wrong port, which then gets a useful answer
+ * instead of a reset, and it lets address rules run before any cryptography.
+ */
+public final class TlsEndpoint {
+  static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+  private static final int SESSION_CACHE_SIZE = 20_000;
+  private static final int SESSION_TIMEOUT_SECONDS = 24 * 60 * 60;
+
+  private final SSLSocketFactory factory;
+  private final SSLParameters parameters;
+
+  private TlsEndpoint(SSLSocketFactory factory, SSLParameters parameters) {
+    this.factory = factory;
+    this.parameters = parameters;
+  }
+
+  /** A server endpoint that serves {@code identity} with the wrapper's TLS policy. */
+  static TlsEndpoint forServer(Identity identity) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(new KeyManager[] {new IdentityKeyManager(identity)}, null, new SecureRandom());
+      SSLSessionContext sessions = context.getServerSessionContext();
+      sessions.setSessionCacheSize(SESSION_CACHE_SIZE);
+      sessions.setSessionTimeout(SESSION_TIMEOUT_SECONDS);
+      SSLParameters params = context.getDefaultSSLParameters();
+      params.setProtocols(PROTOCOLS);
+      params.setCipherSuites(aeadSuites(context.getSupportedSSLParameters().getCipherSuites()));
+      params.setUseCipherSuitesOrder(true);
+      params.setApplicationProtocols(new String[] {"http/1.1"});
+      params.setNeedClientAuth(false);
+      return new TlsEndpoint(context.getSocketFactory(), params);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this Java runtime cannot set up TLS: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Layers TLS over an accepted socket whose first bytes were already read into {@code consumed}; the handshake
+   * has not started yet.
+   */
+  SSLSocket layer(Socket accepted, InputStream consumed) throws IOException {
+    SSLSocket ssl = (SSLSocket) factory.createSocket(accepted, consumed, true);
+    ssl.setUseClientMode(false);
+    ssl.setSSLParameters(parameters);
+    return ssl;
+  }
+
+  /**
+   * The cipher suites allowed: TLS 1.3's (all AEAD) and TLS 1.2's ECDHE suites with AES-GCM or
+   * ChaCha20-Poly1305, in the runtime's order of preference. Forward secrecy and authenticated encryption only.
+   */
+  static String[] aeadSuites(String[] supported) {
+    List<String> out = new ArrayList<>();
+    for (String suite : supported) {
+      boolean tls13 = suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_");
+      boolean ecdheAead =
+          suite.startsWith("TLS_ECDHE_")
+              && (suite.contains("_GCM_") || suite.contains("_CHACHA20_POLY1305_"));
+      if (tls13 || ecdheAead) {
+        out.add(suite);
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** A client context that trusts exactly the leaf certificate of {@code identity}. */
+  public static SSLContext clientContextTrusting(Identity identity) {
+    try {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      trust.setCertificateEntry("https-wrapper", identity.certificate());
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), new SecureRandom());
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot build a client SSLContext: " + e.getMessage(), e);
+    }
+  }
+}
