@@ -7,7 +7,6 @@ import io.github.httpswrapper.internal.relay.Relay;
 import io.github.httpswrapper.internal.relay.RelayConfig;
 import io.github.httpswrapper.internal.relay.TlsEndpoint;
 import io.github.httpswrapper.internal.relay.Workers;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -99,21 +98,12 @@ public final class HttpsWrapper implements AutoCloseable {
   }
 
   /**
-   * The {@code https://} URL of the wrapper, with a trailing slash: {@code https://127.0.0.1:PORT/} when
-   * listening on an address, {@code https://localhost:PORT/} when listening on all addresses.
+   * The {@code https://} URL of the wrapper, with a trailing slash: {@code https://127.0.0.1:PORT/} (or
+   * {@code https://[::1]:PORT/}) when listening on one address, {@code https://localhost:PORT/} when listening
+   * on all addresses.
    */
   public URI uri() {
-    InetSocketAddress address = listenAddress();
-    InetAddress ip = address.getAddress();
-    String host;
-    if (ip.isAnyLocalAddress()) {
-      host = "localhost";
-    } else if (ip instanceof java.net.Inet6Address) {
-      host = "[" + ip.getHostAddress().replaceFirst("%.*$", "") + "]";
-    } else {
-      host = ip.getHostAddress();
-    }
-    return URI.create("https://" + host + ":" + address.getPort() + "/");
+    return running().uri();
   }
 
   /** The identity being served: certificate chain, fingerprint, names and expiry. */

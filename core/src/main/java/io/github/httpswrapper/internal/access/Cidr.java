@@ -102,7 +102,7 @@ public final class Cidr {
 
   private static String toText(byte[] address) {
     try {
-      return InetAddress.getByAddress(address).getHostAddress();
+      return Addresses.format(InetAddress.getByAddress(address));
     } catch (UnknownHostException e) {
       throw new AssertionError(e);
     }

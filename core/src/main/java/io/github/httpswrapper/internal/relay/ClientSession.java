@@ -22,7 +22,6 @@ final class ClientSession implements Runnable {
   private final RelayConnection connection;
   private final TlsEndpoint tls;
   private final ConnectionHandler handler;
-  private final long handshakeNanos;
   private final long idleNanos;
   private final String httpsAuthority;
   private final Runnable onEnd;
@@ -31,14 +30,12 @@ final class ClientSession implements Runnable {
       RelayConnection connection,
       TlsEndpoint tls,
       ConnectionHandler handler,
-      long handshakeNanos,
       long idleNanos,
       String httpsAuthority,
       Runnable onEnd) {
     this.connection = connection;
     this.tls = tls;
     this.handler = handler;
-    this.handshakeNanos = handshakeNanos;
     this.idleNanos = idleNanos;
     this.httpsAuthority = httpsAuthority;
     this.onEnd = onEnd;
@@ -68,7 +65,6 @@ final class ClientSession implements Runnable {
   private SSLSocket handshake() throws IOException {
     Socket raw = connection.raw();
     raw.setTcpNoDelay(true);
-    connection.handshakeDeadline(handshakeNanos);
     InputStream rawIn = raw.getInputStream();
     int first;
     try {

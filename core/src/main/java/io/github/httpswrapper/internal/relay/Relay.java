@@ -1,6 +1,7 @@
 package io.github.httpswrapper.internal.relay;
 
 import io.github.httpswrapper.cert.Identity;
+import io.github.httpswrapper.internal.access.Addresses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -8,7 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
+import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -64,9 +65,9 @@ public final class Relay implements AutoCloseable {
     Relay relay = new Relay(config, identity, server);
     relay.acceptor.start();
     log.info(
-        "{} serving https://{}/ -> http://{} | certificate {} SHA-256 {} expires {} ({} days) | {} | {} | clients: {}",
+        "{} serving {} -> http://{} | certificate {}, SHA-256 {}, expires {} (in {} days), from {} | {} | clients: {}",
         relay.name,
-        RelayConfig.hostPort(config.listenHost(), server.getLocalPort()),
+        relay.uri(),
         config.target(),
         identity.subject(),
         identity.sha256Fingerprint(),
@@ -139,14 +140,14 @@ public final class Relay implements AutoCloseable {
       closeQuietly(socket);
       return;
     }
-    RelayConnection connection = new RelayConnection(socket, name, workers, dialer);
+    RelayConnection connection = new RelayConnection(
+            socket, name, workers, dialer, config.handshakeTimeout().toNanos());
     open.add(connection);
     ClientSession session =
         new ClientSession(
             connection,
             tls,
             handler,
-            config.handshakeTimeout().toNanos(),
             config.idleTimeout().toNanos(),
             httpsAuthority(),
             () -> {
@@ -165,10 +166,20 @@ public final class Relay implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code host:port} clients use: the listen address, or {@code localhost} when listening on every address
+   * (the wildcard is not an address a client can use).
+   */
   private String httpsAuthority() {
     InetAddress address = server.getInetAddress();
-    String host = address.isAnyLocalAddress() ? "localhost" : address.getHostAddress();
-    return RelayConfig.hostPort(host, server.getLocalPort());
+    return address.isAnyLocalAddress()
+        ? "localhost:" + server.getLocalPort()
+        : Addresses.authority(address, server.getLocalPort());
+  }
+
+  /** The {@code https://} URL of this wrapper, with a trailing slash. */
+  public URI uri() {
+    return URI.create("https://" + httpsAuthority() + "/");
   }
 
   /** The bound address. */

@@ -26,7 +26,13 @@ public final class RelayConnection implements Closeable {
   private volatile long idleNanos;
   private volatile boolean closed;
 
-  RelayConnection(Socket raw, String name, Executor executor, TargetDialer dialer) {
+  /**
+   * @param handshakeNanos time from now until the handshake must be complete; the deadline starts at accept,
+   *     before the connection's thread runs, so the idle timer never sees a connection without one
+   */
+  RelayConnection(
+      Socket raw, String name, Executor executor, TargetDialer dialer, long handshakeNanos) {
+    this.deadlineNanos = System.nanoTime() + handshakeNanos;
     this.raw = raw;
     this.peer = (InetSocketAddress) raw.getRemoteSocketAddress();
     this.name = name;
@@ -109,10 +115,6 @@ public final class RelayConnection implements Closeable {
 
   Socket raw() {
     return raw;
-  }
-
-  void handshakeDeadline(long nanosFromNow) {
-    deadlineNanos = System.nanoTime() + nanosFromNow;
   }
 
   void established(SSLSocket ssl, long idleTimeoutNanos) {

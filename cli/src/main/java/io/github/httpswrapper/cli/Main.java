@@ -1,0 +1,154 @@
+package io.github.httpswrapper.cli;
+
+import io.github.httpswrapper.HttpsWrapper;
+import io.github.httpswrapper.cert.CertificateSource;
+import io.github.httpswrapper.cert.Identity;
+import java.io.PrintStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The command {@code java -jar https-wrapper.jar}: parses the options, starts the wrapper (and the demo site
+ * when no {@code --target} is given), prints a banner, and serves until Ctrl-C or SIGTERM.
+ *
+ * <p>Exit codes: 0 when stopped normally (or after {@code --help}, {@code --version}), 1 for a runtime error
+ * (bad certificate material, port in use, malformed address block), 2 for bad usage. Errors are one line on
+ * standard error, prefixed {@code https-wrapper:}; {@code --debug} adds the stack trace.
+ */
+public final class Main {
+  static final int OK = 0;
+  static final int RUNTIME_ERROR = 1;
+  static final int USAGE_ERROR = 2;
+
+  private Main() {}
+
+  /** Runs the command; returns when the wrapper has been stopped. Exits with status 1 or 2 on errors. */
+  public static void main(String[] args) throws InterruptedException {
+    Outcome outcome = run(args, System.out, System.err, System::getenv);
+    if (outcome.session() == null) {
+      if (outcome.exitCode() != OK) {
+        System.exit(outcome.exitCode());
+      }
+      return;
+    }
+    Session session = outcome.session();
+    Runtime.getRuntime().addShutdownHook(new Thread(session::close, "https-wrapper-stop"));
+    Signals.exitWithStatusZeroOnStop();
+    session.awaitClosed();
+  }
+
+  /**
+   * What {@link #run} did: either it finished (help, version, an error) with an exit code, or it started a
+   * session that is now serving, and that the caller stops with {@link Session#close()}.
+   */
+  record Outcome(int exitCode, Session session) {}
+
+  /**
+   * Parses {@code args} and starts serving, without installing signal handlers or exiting the JVM: the part of
+   * {@link #main} that tests run in-process.
+   *
+   * @param environment looks up environment variables for {@code env:} passwords
+   */
+  static Outcome run(
+      String[] args, PrintStream out, PrintStream err, Function<String, String> environment) {
+    Options options;
+    try {
+      options = ArgumentParser.parse(args);
+    } catch (UsageException e) {
+      err.println("https-wrapper: " + e.getMessage());
+      err.println("Try --help.");
+      return new Outcome(USAGE_ERROR, null);
+    }
+    if (options.help()) {
+      out.print(HelpText.TEXT);
+      return new Outcome(OK, null);
+    }
+    if (options.version()) {
+      out.println("https-wrapper " + Version.current());
+      return new Outcome(OK, null);
+    }
+    if (options.debug()) {
+      // Read by slf4j-simple when its first logger is made, which has not happened yet in a fresh JVM.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+      System.setProperty("org.slf4j.simpleLogger.showThreadName", "true");
+    }
+    DemoSite demo = null;
+    HttpsWrapper wrapper = null;
+    try {
+      CertificateSource source = WrapperSetup.certificateSource(options, environment);
+      demo = options.target() == null ? DemoSite.start() : null;
+      HostPort target = demo != null ? demo.address() : options.target();
+      wrapper = WrapperSetup.builder(options, target, source).build();
+      wrapper.start();
+      Path certificateFile = certificateFileFor(wrapper.identity(), options.stateDir());
+      Banner banner = banner(options, wrapper, target, demo != null, source, certificateFile);
+      out.print(banner.render(Instant.now()));
+      out.flush();
+      return new Outcome(OK, new Session(wrapper, banner.uri(), demo, out));
+    } catch (RuntimeException e) {
+      if (wrapper != null) {
+        wrapper.close();
+      }
+      if (demo != null) {
+        demo.close();
+      }
+      err.println("https-wrapper: " + StartupErrors.describe(e, options.listen()));
+      if (options.debug()) {
+        e.printStackTrace(err);
+      }
+      return new Outcome(RUNTIME_ERROR, null);
+    }
+  }
+
+  /**
+   * A file with the served certificate chain and no key, for {@code curl --cacert} and browsers: the
+   * source's own when it has one, else {@code served-certificate.pem} in the state directory, written now.
+   */
+  private static Path certificateFileFor(Identity identity, Path stateDir) {
+    if (identity.certificateFile().isPresent()) {
+      return identity.certificateFile().get().toAbsolutePath();
+    }
+    Path file = stateDir.resolve("served-certificate.pem").toAbsolutePath();
+    identity.writeCertificatePem(file);
+    return file;
+  }
+
+  private static Banner banner(
+      Options options,
+      HttpsWrapper wrapper,
+      HostPort target,
+      boolean demo,
+      CertificateSource source,
+      Path certificateFile) {
+    InetSocketAddress bound = wrapper.listenAddress();
+    InetAddress ip = bound.getAddress();
+    boolean wildcard = ip.isAnyLocalAddress();
+    List<InetAddress> others =
+        wildcard ? LocalAddresses.reachable(options.listen().isIpv6()) : List.of();
+    URI uri = wrapper.uri();
+    if (ip instanceof Inet6Address && !wildcard) {
+      // As the user wrote it, e.g. [::1], rather than the long form [0:0:0:0:0:0:0:1].
+      uri = URI.create("https://[" + options.listen().host() + "]:" + bound.getPort() + "/");
+    }
+    return new Banner(
+        Version.current(),
+        uri,
+        new HostPort(options.listen().host(), bound.getPort()),
+        wildcard,
+        ip.isLoopbackAddress(),
+        target,
+        demo,
+        wrapper.identity(),
+        source instanceof CertificateSource.SelfSigned ? "self-signed" : source.description(),
+        certificateFile,
+        options.allow(),
+        options.deny(),
+        others);
+  }
+}
