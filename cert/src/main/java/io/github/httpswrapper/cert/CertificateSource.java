@@ -41,6 +41,12 @@ public abstract class CertificateSource {
    * {@code openssl req -x509 -nodes -out mycert.pem -keyout mycert.pem} writes. The key may be PKCS#8
    * ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}), SEC1 ({@code EC PRIVATE KEY}), encrypted PKCS#8 or
    * legacy OpenSSL-encrypted PEM (then give a {@link Pem#password(char[]) password}), or Ed25519.
+   *
+   * <p>Ed25519 keys serve TLS 1.2 and 1.3 with the JDK (17 and later) and with OpenSSL-based clients such as
+   * curl, but web browsers do not accept Ed25519 certificates: for a site people open in a browser, use an EC
+   * (P-256) or RSA key.
+   *
+   * @see <a href="https://www.rfc-editor.org/rfc/rfc8446#section-4.2.3">RFC 8446, signature schemes (ed25519)</a>
    */
   public static Pem pem(Path certificateAndKey) {
     Objects.requireNonNull(certificateAndKey, "certificateAndKey");
@@ -84,8 +90,9 @@ public abstract class CertificateSource {
    * <p>Defaults: an {@link KeyAlgorithm#ECDSA_P256 ECDSA P-256} key; subject alternative names
    * {@code localhost}, {@code 127.0.0.1}, {@code ::1} and this machine's host name, plus any added with
    * {@link SelfSigned#names(String...)}; valid for 397 days; kept in {@code ~/.https-wrapper}. A new certificate
-   * is made when none is stored, when the stored one has expired or expires within 7 days, or when the names or
-   * key algorithm asked for differ from the stored ones. The key file is readable by its owner only.
+   * is made when none is stored, when the stored one has expired or expires within 14 days (or within a third
+   * of its validity, if that is shorter), or when the names or key algorithm asked for differ from the stored
+   * ones. The key file is readable by its owner only.
    */
   public static SelfSigned selfSigned() {
     return new SelfSigned(List.of(), KeyAlgorithm.ECDSA_P256, null, Duration.ofDays(397));
@@ -215,7 +222,11 @@ public abstract class CertificateSource {
 
     /**
      * Adds host names or IP addresses (IPv4 or IPv6 literals) to the certificate's subject alternative names,
-     * besides the defaults {@code localhost}, {@code 127.0.0.1}, {@code ::1} and the machine's host name.
+     * besides the defaults {@code localhost}, {@code 127.0.0.1}, {@code ::1} and the machine's host name. A DNS
+     * name may start with a {@code *.} wildcard label. The first name added also becomes the certificate's common
+     * name (CN), which browsers show; without added names the CN is {@code localhost}.
+     *
+     * @throws CertificateMaterialException when a name is neither a DNS name nor an IP address
      */
     public SelfSigned names(String... names) {
       Set<String> all = new LinkedHashSet<>(this.names);
@@ -224,6 +235,7 @@ public abstract class CertificateSource {
         if (name.isBlank()) {
           throw new IllegalArgumentException("a certificate name must not be blank");
         }
+        SelfSignedStore.checkName(name);
         all.add(name.trim());
       }
       return new SelfSigned(List.copyOf(all), keyAlgorithm, stateDirectory, validity);

@@ -1,0 +1,71 @@
+package io.github.httpswrapper.cert.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
+
+/**
+ * Writes files that must never be seen half-written, and private files that no one but their owner may read.
+ *
+ * <p>Each file is written under a temporary name in the same directory, flushed to disk, then renamed over the
+ * target, which replaces it in one step: a reader sees the old file or the new one, and a crash leaves at most a
+ * stray temporary file. On file systems with POSIX permissions a private file is created {@code rw-------}
+ * before anything is written to it, so the key is never readable by others, not even for a moment; elsewhere
+ * it gets the access rules of its directory.
+ */
+final class StateFiles {
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  private StateFiles() {}
+
+  /** Creates {@code directory} and its parents; the last one readable by its owner only where possible. */
+  static void createPrivateDirectory(Path directory) throws IOException {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    Path parent = directory.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.createDirectories(directory, attributes("rwx------"));
+  }
+
+  /** Replaces {@code target} with {@code text} in one step. */
+  static void write(Path target, String text, boolean ownerOnly) throws IOException {
+    Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.createFile(temporary, ownerOnly ? attributes("rw-------") : new FileAttribute<?>[0]);
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        // Without this, a power loss soon after the rename can leave an empty file under the final name.
+        channel.force(true);
+      }
+      try {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private static FileAttribute<?>[] attributes(String permissions) {
+    return POSIX
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+        : new FileAttribute<?>[0];
+  }
+}
