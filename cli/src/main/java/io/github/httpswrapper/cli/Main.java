@@ -4,10 +4,8 @@ import io.github.httpswrapper.HttpsWrapper;
 import io.github.httpswrapper.cert.CertificateSource;
 import io.github.httpswrapper.cert.Identity;
 import java.io.PrintStream;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -131,14 +129,9 @@ public final class Main {
     boolean wildcard = ip.isAnyLocalAddress();
     List<InetAddress> others =
         wildcard ? LocalAddresses.reachable(options.listen().isIpv6()) : List.of();
-    URI uri = wrapper.uri();
-    if (ip instanceof Inet6Address && !wildcard) {
-      // As the user wrote it, e.g. [::1], rather than the long form [0:0:0:0:0:0:0:1].
-      uri = URI.create("https://[" + options.listen().host() + "]:" + bound.getPort() + "/");
-    }
     return new Banner(
         Version.current(),
-        uri,
+        wrapper.uri(),
         new HostPort(options.listen().host(), bound.getPort()),
         wildcard,
         ip.isLoopbackAddress(),

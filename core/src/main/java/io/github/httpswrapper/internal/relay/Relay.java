@@ -62,7 +62,13 @@ public final class Relay implements AutoCloseable {
   public static Relay start(RelayConfig config) {
     Identity identity = config.certificateSource().load();
     ServerSocket server = bind(config);
-    Relay relay = new Relay(config, identity, server);
+    Relay relay;
+    try {
+      relay = new Relay(config, identity, server);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(server);
+      throw e;
+    }
     relay.acceptor.start();
     log.info(
         "{} serving {} -> http://{} | certificate {}, SHA-256 {}, expires {} (in {} days), from {} | {} | clients: {}",
