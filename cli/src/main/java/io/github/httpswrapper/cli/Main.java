@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -17,7 +19,8 @@ import java.util.function.Function;
  *
  * <p>Exit codes: 0 when stopped normally (or after {@code --help}, {@code --version}), 1 for a runtime error
  * (bad certificate material, port in use, malformed address block), 2 for bad usage. Errors are one line on
- * standard error, prefixed {@code https-wrapper:}; {@code --debug} adds the stack trace.
+ * standard error, prefixed {@code https-wrapper:} (usage errors add a second line, {@code Try --help.});
+ * {@code --debug} adds the stack trace.
  */
 public final class Main {
   static final int OK = 0;
@@ -28,17 +31,28 @@ public final class Main {
 
   /** Runs the command; returns when the wrapper has been stopped. Exits with status 1 or 2 on errors. */
   public static void main(String[] args) throws InterruptedException {
-    Outcome outcome = run(args, System.out, System.err, System::getenv);
+    // Stop handling is in place before anything is served, so a SIGTERM sent as soon as the banner appears
+    // still stops the wrapper cleanly and exits with status 0.
+    AtomicReference<Session> started = new AtomicReference<>();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  Session session = started.get();
+                  if (session != null) {
+                    session.close();
+                  }
+                },
+                "https-wrapper-stop"));
+    Signals.exitWithStatusZeroOnStop();
+    Outcome outcome = run(args, System.out, System.err, System::getenv, started::set);
     if (outcome.session() == null) {
       if (outcome.exitCode() != OK) {
         System.exit(outcome.exitCode());
       }
       return;
     }
-    Session session = outcome.session();
-    Runtime.getRuntime().addShutdownHook(new Thread(session::close, "https-wrapper-stop"));
-    Signals.exitWithStatusZeroOnStop();
-    session.awaitClosed();
+    outcome.session().awaitClosed();
   }
 
   /**
@@ -55,6 +69,19 @@ public final class Main {
    */
   static Outcome run(
       String[] args, PrintStream out, PrintStream err, Function<String, String> environment) {
+    return run(args, out, err, environment, session -> {});
+  }
+
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream, Function)}, handing the session to {@code onStarted}
+   * as soon as the wrapper serves, before the banner is printed.
+   */
+  static Outcome run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      Function<String, String> environment,
+      Consumer<Session> onStarted) {
     Options options;
     try {
       options = ArgumentParser.parse(args);
@@ -86,9 +113,11 @@ public final class Main {
       wrapper.start();
       Path certificateFile = certificateFileFor(wrapper.identity(), options.stateDir());
       Banner banner = banner(options, wrapper, target, demo != null, source, certificateFile);
+      Session session = new Session(wrapper, banner.uri(), demo, out);
+      onStarted.accept(session);
       out.print(banner.render(Instant.now()));
       out.flush();
-      return new Outcome(OK, new Session(wrapper, banner.uri(), demo, out));
+      return new Outcome(OK, session);
     } catch (RuntimeException e) {
       if (wrapper != null) {
         wrapper.close();
