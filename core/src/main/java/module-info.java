@@ -5,6 +5,7 @@
 module io.github.httpswrapper {
   requires transitive io.github.httpswrapper.cert;
   requires org.slf4j;
+  requires spring.security.crypto;
 
   exports io.github.httpswrapper;
 }

@@ -2,7 +2,10 @@ package io.github.httpswrapper;
 
 import io.github.httpswrapper.cert.CertificateSource;
 import io.github.httpswrapper.cert.Identity;
+import io.github.httpswrapper.internal.access.Cidr;
 import io.github.httpswrapper.internal.access.IpRules;
+import io.github.httpswrapper.internal.access.PolicyPlan;
+import io.github.httpswrapper.internal.http.HttpLimits;
 import io.github.httpswrapper.internal.relay.Relay;
 import io.github.httpswrapper.internal.relay.RelayConfig;
 import io.github.httpswrapper.internal.relay.TlsEndpoint;
@@ -106,6 +109,14 @@ public final class HttpsWrapper implements AutoCloseable {
     return running().uri();
   }
 
+  /**
+   * The port of the plain-HTTP redirect listener ({@link Builder#redirectHttp(int)}), or -1 when there is
+   * none.
+   */
+  public int redirectPort() {
+    return running().redirectPort();
+  }
+
   /** The identity being served: certificate chain, fingerprint, names and expiry. */
   public Identity identity() {
     return running().identity();
@@ -175,6 +186,14 @@ public final class HttpsWrapper implements AutoCloseable {
     private Duration idleTimeout = Duration.ofMinutes(5);
     private Duration connectTimeout = Duration.ofSeconds(5);
     private int maxConnections = Workers.defaultMaxConnections();
+    private boolean http = true;
+    private AccessPolicy policy;
+    private final List<String> trustedProxies = new ArrayList<>();
+    private boolean proxyProtocol;
+    private boolean forwardAuthorization = true;
+    private int redirectHttpPort = -1;
+    private int maxRequestLineBytes = HttpLimits.defaults().maxRequestLineBytes();
+    private int maxHeaderBytes = HttpLimits.defaults().maxHeaderBytes();
 
     private Builder(String targetHost, int targetPort) {
       Objects.requireNonNull(targetHost, "targetHost");
@@ -277,9 +296,105 @@ public final class HttpsWrapper implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Who may do what, checked for every request. Default: {@link AccessPolicy#trustedNetwork()}, everyone who
+     * may {@linkplain #allow(String...) connect} is served.
+     */
+    public Builder accessPolicy(AccessPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Proxies in front of the wrapper (a load balancer, another reverse proxy) whose word about the real client
+     * is believed: for connections from these addresses the client address comes from {@code Forwarded} or
+     * {@code X-Forwarded-For} (or the PROXY protocol header, with {@link #proxyProtocol()}). From anyone else
+     * those headers are removed before the request reaches the target, and never make a client "local".
+     * Default: none.
+     */
+    public Builder trustedProxies(String... cidrs) {
+      for (String cidr : cidrs) {
+        IpRules.parseBlock(cidr);
+        trustedProxies.add(cidr);
+      }
+      return this;
+    }
+
+    /**
+     * Expects a PROXY protocol (v1 or v2) header at the start of every connection from a
+     * {@linkplain #trustedProxies(String...) trusted proxy}, and takes the client address from it (HAProxy's
+     * {@code send-proxy}). Connections from other addresses must not send one. Default: off.
+     */
+    public Builder proxyProtocol() {
+      this.proxyProtocol = true;
+      return this;
+    }
+
+    /**
+     * Whether the client's {@code Authorization} header reaches the target. Default: {@code true}, since some
+     * targets do their own authentication; pass {@code false} to strip it when the wrapper's password is the
+     * only one and the target should never see it.
+     */
+    public Builder forwardAuthorization(boolean forward) {
+      this.forwardAuthorization = forward;
+      return this;
+    }
+
+    /**
+     * Relays bytes without reading HTTP, for targets that do not speak HTTP (a database, a custom protocol).
+     * Only connection-level rules ({@link #allow(String...)}, {@link #deny(String...)}) apply then; an access
+     * policy cannot be used. Default: HTTP, request by request.
+     */
+    public Builder plainTcp() {
+      this.http = false;
+      return this;
+    }
+
+    /**
+     * Also listens for plain HTTP on {@code port} (same listen address) and answers every request with a
+     * permanent redirect to the same URL on {@code https://} ({@code 301} for GET and HEAD, {@code 308} for the
+     * rest). Nothing is ever forwarded from that port. Port 0 picks a free one. Default: no such listener.
+     */
+    public Builder redirectHttp(int port) {
+      this.redirectHttpPort = checkPort(port, "redirect port", true);
+      return this;
+    }
+
+    /** The longest request line accepted; longer ones get {@code 414}. Default: 8192 bytes. */
+    public Builder maxRequestLineBytes(int bytes) {
+      if (bytes < 256) {
+        throw new IllegalArgumentException("maxRequestLineBytes must be at least 256, was " + bytes);
+      }
+      this.maxRequestLineBytes = bytes;
+      return this;
+    }
+
+    /** The largest request header section accepted; larger ones get {@code 431}. Default: 32768 bytes. */
+    public Builder maxHeaderBytes(int bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxHeaderBytes must be at least 1024, was " + bytes);
+      }
+      this.maxHeaderBytes = bytes;
+      return this;
+    }
+
     /** Freezes this configuration into a wrapper that is ready to {@link HttpsWrapper#start() start}. */
     public HttpsWrapper build() {
+      if (!http && policy != null) {
+        throw new IllegalArgumentException(
+            "plainTcp() relays bytes without reading requests, so an access policy cannot be checked:"
+                + " use allow(...)/deny(...) for connection-level rules, or drop plainTcp()");
+      }
+      if (proxyProtocol && trustedProxies.isEmpty()) {
+        throw new IllegalArgumentException(
+            "proxyProtocol() needs trustedProxies(...): only a trusted proxy may say who the client is");
+      }
       CertificateSource source = certificate != null ? certificate : CertificateSource.selfSigned();
+      PolicyPlan plan = (policy != null ? policy : AccessPolicy.trustedNetwork()).plan();
+      List<Cidr> proxies = new ArrayList<>();
+      for (String cidr : trustedProxies) {
+        proxies.add(Cidr.parse(cidr));
+      }
       RelayConfig config =
           new RelayConfig(
               targetHost,
@@ -291,7 +406,14 @@ public final class HttpsWrapper implements AutoCloseable {
               handshakeTimeout,
               idleTimeout,
               connectTimeout,
-              maxConnections);
+              maxConnections,
+              http,
+              plan,
+              List.copyOf(proxies),
+              proxyProtocol,
+              forwardAuthorization,
+              redirectHttpPort,
+              new HttpLimits(maxRequestLineBytes, maxHeaderBytes, HttpLimits.defaults().maxHeaderCount()));
       return new HttpsWrapper(config);
     }
 

@@ -91,7 +91,7 @@ class HttpsWrapperTest {
   }
 
   @Test
-  void plainHttpOnTheTlsPortGets400NamingTheHttpsUrl() throws Exception {
+  void plainHttpOnTheTlsPortIsRedirectedToTheSameUrlOnHttps() throws Exception {
     wrapper = wrapTarget().start();
     try (Socket socket = new Socket("127.0.0.1", wrapper.port())) {
       socket
@@ -99,8 +99,20 @@ class HttpsWrapperTest {
           .write(("GET /post?id=7 HTTP/1.1\r\nHost: blog.example:" + wrapper.port() + "\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 301 "), answer);
+      assertTrue(
+          answer.contains("\r\nLocation: https://blog.example:" + wrapper.port() + "/post?id=7\r\n"), answer);
+    }
+  }
+
+  @Test
+  void plainHttpWithoutAHostOnTheTlsPortGets400() throws Exception {
+    wrapper = wrapTarget().start();
+    try (Socket socket = new Socket("127.0.0.1", wrapper.port())) {
+      socket.getOutputStream().write("POST /x HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
-      assertTrue(answer.contains("use https://blog.example:" + wrapper.port() + "/post?id=7"), answer);
+      assertTrue(answer.contains("serves HTTPS only"), answer);
     }
   }
 

@@ -4,6 +4,8 @@ import io.github.httpswrapper.cert.KeyAlgorithm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +16,14 @@ import java.util.Map;
  * is wrong and how to write it.
  *
  * <p>Every option is {@code --name value} or {@code --name=value}. Options that may be repeated
- * ({@code --name}, {@code --allow}, {@code --deny}) add up; any other option given twice is an error rather
- * than a silent "last one wins". {@code --help} and {@code --version} win over everything else on the line.
+ * ({@code --name}, {@code --allow}, {@code --deny}, {@code --user}, {@code --client-cn}, {@code --client-spki},
+ * {@code --trusted-proxy}) add up; any other option given twice is an error rather than a silent "last one
+ * wins". {@code --help} and {@code --version} win over everything else on the line. Options that contradict
+ * each other ({@code --tcp} with a password, users without a policy that asks for them) are refused here, so
+ * that nothing starts half-configured.
+ *
+ * <p>The {@code hash-password} command has its own options; {@link Main} hands it to {@link HashPassword}
+ * before this parser sees the line.
  */
 final class ArgumentParser {
   /** Each option: whether it takes a value, whether it may repeat, and an example value for error messages. */
@@ -38,6 +46,21 @@ final class ArgumentParser {
     HANDSHAKE_TIMEOUT("--handshake-timeout", "10s"),
     IDLE_TIMEOUT("--idle-timeout", "5m"),
     CONNECT_TIMEOUT("--connect-timeout", "5s"),
+    POLICY("--policy", "local-open"),
+    HTPASSWD("--htpasswd", "/etc/https-wrapper/htpasswd"),
+    USER("--user", "'alice:$2y$10$...'"),
+    CLIENT_CA("--client-ca", "ca.pem"),
+    CLIENT_CN("--client-cn", "alice"),
+    CLIENT_SPKI("--client-spki", "kFS2oRy3X4b6Pv3rVlXKIvqk0zqZ0wT4Z/g8yNf3rAc="),
+    REALM("--realm", "Photos"),
+    HSTS("--hsts", "180d"),
+    STRIP_AUTHORIZATION("--strip-authorization", null),
+    TRUSTED_PROXY("--trusted-proxy", "10.0.0.2"),
+    PROXY_PROTOCOL("--proxy-protocol", null),
+    REDIRECT_HTTP("--redirect-http", "8080"),
+    TCP("--tcp", null),
+    MAX_REQUEST_LINE("--max-request-line", "16384"),
+    MAX_HEADER_SIZE("--max-header-size", "65536"),
     DEBUG("--debug", null),
     HELP("--help", null),
     VERSION("--version", null);
@@ -55,7 +78,13 @@ final class ArgumentParser {
     }
 
     boolean repeatable() {
-      return this == NAME || this == ALLOW || this == DENY;
+      return this == NAME || this == ALLOW || this == DENY || this == USER || this == CLIENT_CN
+          || this == CLIENT_SPKI || this == TRUSTED_PROXY;
+    }
+
+    /** A value that may be left out: {@code --hsts} alone, or {@code --hsts 180d}, {@code --hsts=180d}. */
+    boolean optionalValue() {
+      return this == HSTS;
     }
   }
 
@@ -82,8 +111,7 @@ final class ArgumentParser {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("-") || arg.equals("-") || arg.equals("--")) {
-        throw new UsageException(
-            "unexpected argument '" + arg + "': every option starts with --, e.g. --target 127.0.0.1:4334");
+        throw unexpected(arg, i);
       }
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -96,12 +124,14 @@ final class ArgumentParser {
         value = "";
       } else if (eq >= 0) {
         value = arg.substring(eq + 1);
+      } else if (flag.optionalValue()) {
+        value = i + 1 < args.length && !args[i + 1].startsWith("-") ? args[++i] : null;
       } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
         value = args[++i];
       } else {
         value = "";
       }
-      if (flag.takesValue() && value.isBlank()) {
+      if (flag.takesValue() && value != null && value.isBlank()) {
         throw new UsageException(
             flag.name + " needs a value, e.g. " + flag.name + " " + flag.example);
       }
@@ -136,6 +166,7 @@ final class ArgumentParser {
     HostPort listen =
         has(Flag.LISTEN) ? HostPort.parseListen("--listen", one(Flag.LISTEN)) : Options.DEFAULT_LISTEN;
     checkCertificateChoice();
+    checkTcp();
     List<String> names = new ArrayList<>(all(Flag.NAME));
     KeyAlgorithm keyType = has(Flag.KEY_TYPE) ? keyType(one(Flag.KEY_TYPE)) : null;
     return new Options(
@@ -157,6 +188,8 @@ final class ArgumentParser {
         duration(Flag.HANDSHAKE_TIMEOUT),
         duration(Flag.IDLE_TIMEOUT),
         duration(Flag.CONNECT_TIMEOUT),
+        accessOptions(),
+        protocolOptions(listen),
         has(Flag.DEBUG),
         false,
         false);
@@ -189,6 +222,210 @@ final class ArgumentParser {
                 + (pem ? "--cert" : "--keystore") + ": leave out one of them");
       }
     }
+  }
+
+  /** {@code --tcp} never reads a request, so nothing that acts on requests can go with it. */
+  private void checkTcp() throws UsageException {
+    if (!has(Flag.TCP)) {
+      return;
+    }
+    if (has(Flag.POLICY) && Scenario.parse(one(Flag.POLICY)) != Scenario.TRUSTED_NETWORK) {
+      throw tcpConflict("--policy " + one(Flag.POLICY));
+    }
+    for (Flag flag :
+        new Flag[] {
+          Flag.HTPASSWD, Flag.USER, Flag.CLIENT_CA, Flag.CLIENT_CN, Flag.CLIENT_SPKI, Flag.REALM, Flag.HSTS,
+          Flag.STRIP_AUTHORIZATION, Flag.MAX_REQUEST_LINE, Flag.MAX_HEADER_SIZE
+        }) {
+      if (has(flag)) {
+        throw tcpConflict(flag.name);
+      }
+    }
+  }
+
+  private static UsageException tcpConflict(String what) {
+    return new UsageException(
+        "--tcp relays bytes without reading HTTP requests, so it cannot be used with " + what
+            + ": leave out one of them (--allow and --deny still apply with --tcp)");
+  }
+
+  private AccessOptions accessOptions() throws UsageException {
+    Scenario scenario = has(Flag.POLICY) ? Scenario.parse(one(Flag.POLICY)) : Scenario.TRUSTED_NETWORK;
+    Map<String, String> users = users();
+    if (has(Flag.HTPASSWD) && has(Flag.USER)) {
+      throw new UsageException(
+          "--htpasswd and --user are alternatives: put every user in the htpasswd file (java -jar"
+              + " https-wrapper.jar hash-password --user NAME prints the line to add)");
+    }
+    boolean hasUsers = has(Flag.HTPASSWD) || !users.isEmpty();
+    for (Flag narrowing : new Flag[] {Flag.CLIENT_CN, Flag.CLIENT_SPKI}) {
+      if (has(narrowing) && !has(Flag.CLIENT_CA)) {
+        throw new UsageException(
+            narrowing.name + " needs --client-ca: it narrows which certificates of that CA are accepted, e.g."
+                + " --client-ca ca.pem " + narrowing.name + " " + narrowing.example);
+      }
+    }
+    if (!scenario.asksRemoteClients()) {
+      String policy = has(Flag.POLICY) ? "--policy trusted-network" : "trusted-network (the default --policy)";
+      for (Flag flag : new Flag[] {Flag.HTPASSWD, Flag.USER}) {
+        if (has(flag)) {
+          throw new UsageException(
+              flag.name + " needs --policy local-open or --policy hostile-network: with " + policy
+                  + " nobody is asked for a password");
+        }
+      }
+      if (has(Flag.CLIENT_CA)) {
+        throw new UsageException(
+            "--client-ca needs --policy local-open or --policy hostile-network: with " + policy
+                + " nobody is asked for a client certificate");
+      }
+    } else if (!hasUsers && !has(Flag.CLIENT_CA)) {
+      throw new UsageException(
+          "--policy " + scenario.text + " asks other machines for a password, so it needs users: add"
+              + " --htpasswd FILE or --user NAME:HASH (make the hash with hash-password), or --client-ca FILE"
+              + " to ask for client certificates instead");
+    }
+    if (has(Flag.REALM) && !hasUsers) {
+      throw new UsageException(
+          "--realm names the password dialog, so it needs users: add --htpasswd FILE or --user NAME:HASH with"
+              + " --policy local-open or hostile-network");
+    }
+    return new AccessOptions(
+        scenario,
+        path(Flag.HTPASSWD),
+        users,
+        path(Flag.CLIENT_CA),
+        List.copyOf(all(Flag.CLIENT_CN)),
+        spkiPins(),
+        has(Flag.REALM) ? realm(one(Flag.REALM)) : null,
+        has(Flag.HSTS) ? Durations.maxAge(Flag.HSTS.name, one(Flag.HSTS)) : null,
+        has(Flag.STRIP_AUTHORIZATION));
+  }
+
+  private ProtocolOptions protocolOptions(HostPort listen) throws UsageException {
+    if (has(Flag.PROXY_PROTOCOL) && !has(Flag.TRUSTED_PROXY)) {
+      throw new UsageException(
+          "--proxy-protocol needs --trusted-proxy: only a trusted proxy may say who the client is, e.g."
+              + " --trusted-proxy 10.0.0.2 --proxy-protocol");
+    }
+    Integer redirect = has(Flag.REDIRECT_HTTP) ? redirectPort(listen) : null;
+    return new ProtocolOptions(
+        has(Flag.TCP),
+        blocks(Flag.TRUSTED_PROXY),
+        has(Flag.PROXY_PROTOCOL),
+        redirect,
+        has(Flag.MAX_REQUEST_LINE) ? atLeast(Flag.MAX_REQUEST_LINE, 256, 8192) : null,
+        has(Flag.MAX_HEADER_SIZE) ? atLeast(Flag.MAX_HEADER_SIZE, 1024, 32768) : null);
+  }
+
+  /**
+   * {@code --user NAME:HASH}, checked to hold a hash. A password typed here would sit in the process list and
+   * the shell's history, so anything that is not a hash is refused, and the message never repeats it.
+   */
+  private Map<String, String> users() throws UsageException {
+    Map<String, String> users = new LinkedHashMap<>();
+    for (String value : all(Flag.USER)) {
+      int colon = value.indexOf(':');
+      String name = colon < 0 ? value : value.substring(0, colon);
+      String make = "make one with: java -jar https-wrapper.jar hash-password --user "
+          + (name.isEmpty() ? "NAME" : name);
+      if (colon < 0) {
+        throw new UsageException(
+            "--user " + value + ": write NAME:HASH, e.g. --user 'alice:$2y$10$...'; " + make);
+      }
+      if (name.isEmpty() || name.startsWith("#") || !name.chars().allMatch(c -> c > 0x20 && c != 0x7f)) {
+        throw new UsageException(
+            "--user " + name + ":...: the user name before ':' must be a word without spaces that does not"
+                + " start with #, e.g. --user 'alice:$2y$10$...'");
+      }
+      if (!PasswordHashes.isHash(value.substring(colon + 1))) {
+        throw new UsageException(
+            "--user " + name + ":...: that is not a password hash (bcrypt $2y$, APR1 $apr1$ or {SHA}); never put"
+                + " a password on the command line, " + make + " (and quote the hash in single quotes, so the"
+                + " shell leaves its $ alone)");
+      }
+      if (users.put(name, value.substring(colon + 1)) != null) {
+        throw new UsageException("--user " + name + " was given twice: give each user once");
+      }
+    }
+    return Collections.unmodifiableMap(users);
+  }
+
+  /**
+   * Public key pins as base64 of a SHA-256 digest; {@code sha256//} (as curl writes them) or {@code sha256/} in
+   * front is fine.
+   */
+  private List<String> spkiPins() throws UsageException {
+    List<String> pins = new ArrayList<>();
+    for (String value : all(Flag.CLIENT_SPKI)) {
+      String pin = value.trim().replaceFirst("^sha256//?", "");
+      byte[] digest;
+      try {
+        digest = Base64.getDecoder().decode(pin);
+      } catch (IllegalArgumentException e) {
+        digest = new byte[0];
+      }
+      if (digest.length != 32) {
+        throw new UsageException(
+            "--client-spki " + value + ": not a public key pin; give the base64 SHA-256 of the certificate's"
+                + " public key (44 characters ending in =), e.g. --client-spki " + Flag.CLIENT_SPKI.example);
+      }
+      pins.add(pin);
+    }
+    return List.copyOf(pins);
+  }
+
+  /** The realm goes inside a quoted header parameter, so quotes, backslashes and control characters are out. */
+  private static String realm(String text) throws UsageException {
+    if (!text.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c != '"' && c != '\\')) {
+      throw new UsageException(
+          "--realm " + text + ": use printable text without quotes or backslashes, e.g. --realm 'Family photos'");
+    }
+    return text;
+  }
+
+  private int redirectPort(HostPort listen) throws UsageException {
+    String text = one(Flag.REDIRECT_HTTP).trim();
+    if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) > 65535) {
+      throw new UsageException(
+          "--redirect-http " + one(Flag.REDIRECT_HTTP) + ": give a port from 0 to 65535, e.g. --redirect-http"
+              + " 8080 (0 picks a free port)");
+    }
+    int port = Integer.parseInt(text);
+    if (port != 0 && port == listen.port()) {
+      throw new UsageException(
+          "--redirect-http " + port + " is the HTTPS port of --listen: choose another, e.g. --redirect-http "
+              + (port == 8080 ? "8081" : "8080"));
+    }
+    return port;
+  }
+
+  /** A byte count of at least {@code minimum}; the library refuses less, and says so less clearly. */
+  private int atLeast(Flag flag, int minimum, int usual) throws UsageException {
+    String text = one(flag).trim();
+    if (text.matches("[0-9]{1,9}") && Integer.parseInt(text) >= minimum) {
+      return Integer.parseInt(text);
+    }
+    throw new UsageException(
+        flag.name + " " + one(flag) + ": must be a whole number of bytes, at least " + minimum + " (the default"
+            + " is " + usual + "), e.g. " + flag.name + " " + flag.example);
+  }
+
+  /**
+   * An argument that is not an option. The one command there is, {@code hash-password}, is taken before this
+   * parser runs, so here it is either misspelt or not first.
+   */
+  private static UsageException unexpected(String arg, int index) {
+    if (arg.equals(HashPassword.COMMAND)) {
+      return new UsageException(
+          "hash-password is a command: write it first, e.g. java -jar https-wrapper.jar hash-password --user"
+              + " alice");
+    }
+    if (index == 0 && editDistance(arg, HashPassword.COMMAND) <= 2) {
+      return new UsageException("unknown command " + arg + " (did you mean hash-password?)");
+    }
+    return new UsageException(
+        "unexpected argument '" + arg + "': every option starts with --, e.g. --target 127.0.0.1:4334");
   }
 
   private void requires(Flag flag, boolean present, String what) throws UsageException {

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The lines printed once the wrapper serves: where, in front of what, with which certificate, how to try it
- * with {@code curl}, and who may connect. Meant to be read at a glance, so one fact per line, label first.
+ * with {@code curl}, who may connect and what the access policy asks of them. Meant to be read at a glance,
+ * so one fact per line, label first.
  *
  * @param listen the address as given, with the port actually bound
  * @param wildcard whether the wrapper listens on every address ({@code 0.0.0.0} or {@code ::})
@@ -21,6 +22,7 @@ import java.util.List;
  * @param certificateLabel {@code self-signed}, or the source's description such as {@code PEM cert.pem}
  * @param certificateFile a file holding the served chain (no key), for clients' trust
  * @param otherAddresses this machine's other addresses, shown when listening on every address
+ * @param access the lines about the access policy: scenario, client certificates, redirect, HSTS
  */
 record Banner(
     String version,
@@ -35,7 +37,8 @@ record Banner(
     Path certificateFile,
     List<String> allow,
     List<String> deny,
-    List<InetAddress> otherAddresses) {
+    List<InetAddress> otherAddresses,
+    AccessLines access) {
 
   /** Below this, the banner warns that the certificate is about to expire. */
   static final Duration EXPIRY_WARNING = Duration.ofDays(14);
@@ -64,6 +67,9 @@ record Banner(
     line(lines, "cert file", certificateFile.toString());
     line(lines, "try", curl(certificateFile, uri, listen, wildcard, identity.names()));
     line(lines, "who", who());
+    for (String[] labelled : access.labelled()) {
+      line(lines, labelled[0], labelled[1]);
+    }
     if (demo) {
       line(lines, "demo",
           "to wrap your own service instead, add --target HOST:PORT, e.g. --target 127.0.0.1:4334");

@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  */
 final class Durations {
   private static final Pattern FORM = Pattern.compile("([0-9]{1,9})(ms|s|m|h)?");
+  private static final Pattern AGE = Pattern.compile("([0-9]{1,9})(d|h|m|s)");
+
+  /** The HSTS max-age when {@code --hsts} is given without a value: one year, as browsers' preload lists ask. */
+  static final Duration DEFAULT_HSTS = Duration.ofDays(365);
 
   private Durations() {}
 
@@ -33,6 +37,39 @@ final class Durations {
         return Duration.ofMinutes(amount);
       case "h":
         return Duration.ofHours(amount);
+      default:
+        return Duration.ofSeconds(amount);
+    }
+  }
+
+  /**
+   * An HSTS max-age: {@code null} (the option given without a value) means {@link #DEFAULT_HSTS}. Days are the
+   * usual unit, so {@code d} is accepted here; a unit is required, because a bare number could mean seconds (as
+   * in the header) or days (as people say it). Zero is allowed: it tells browsers to forget an earlier HSTS.
+   */
+  static Duration maxAge(String flag, String text) throws UsageException {
+    if (text == null) {
+      return DEFAULT_HSTS;
+    }
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (t.matches("[0-9]{1,9}")) {
+      throw new UsageException(
+          flag + " " + text + ": add a unit, e.g. " + flag + "=" + t + "d for days (" + flag + "=0d makes"
+              + " browsers forget an earlier HSTS)");
+    }
+    Matcher m = AGE.matcher(t);
+    if (!m.matches()) {
+      throw new UsageException(
+          flag + " " + text + ": not an age; use e.g. " + flag + "=180d, or just " + flag + " for 365 days");
+    }
+    long amount = Long.parseLong(m.group(1));
+    switch (m.group(2)) {
+      case "d":
+        return Duration.ofDays(amount);
+      case "h":
+        return Duration.ofHours(amount);
+      case "m":
+        return Duration.ofMinutes(amount);
       default:
         return Duration.ofSeconds(amount);
     }

@@ -1,12 +1,16 @@
 package io.github.httpswrapper.cli;
 
-/** The text of {@code --help}: every option with its default, the exit codes, and three examples. */
+/**
+ * The text of {@code --help}: every option with its default, the exit codes, and an example per scenario; and
+ * the text of {@code hash-password --help}.
+ */
 final class HelpText {
   private HelpText() {}
 
   static final String TEXT =
       """
       Usage: java -jar https-wrapper.jar [--target HOST:PORT] [--listen [HOST:]PORT] [options]
+             java -jar https-wrapper.jar hash-password [--user NAME]
 
       Puts HTTPS in front of a service that only speaks plain HTTP. Without --target it wraps a
       small built-in demo site, so you can try it first.
@@ -43,6 +47,47 @@ final class HelpText {
         --deny CIDR              refuse clients in this block, even when --allow matches.
                                  Default: nobody refused.
 
+      Access policy (checked on every request; this machine means a loopback client, 127.0.0.1 or ::1)
+        --policy NAME            trusted-network: everyone who can connect is served, no password.
+                                 local-open: this machine without a password; other addresses need
+                                 a password (or a client certificate, with --client-ca).
+                                 hostile-network: as local-open, plus HSTS (see --hsts).
+                                 Default: trusted-network
+        --htpasswd FILE          the users of local-open and hostile-network: an Apache htpasswd file
+                                 (bcrypt as htpasswd -B writes it; APR1 and {SHA} are read too),
+                                 read again when it changes. Default: none.
+        --user NAME:HASH         a user given here instead of --htpasswd; repeat for more. HASH is a
+                                 bcrypt, APR1 or {SHA} hash, never the password: make it with
+                                 hash-password, and quote it ('alice:$2y$10$...'). Default: none.
+        --client-ca FILE         PEM bundle of the CAs whose client certificates other addresses may
+                                 show instead of a password; with no users, a certificate is the
+                                 only way in. Default: no client certificates asked for.
+        --client-cn NAME         accept only client certificates with this subject common name;
+                                 repeat for more. Default: any certificate of --client-ca.
+        --client-spki PIN        accept only client certificates with this public key, given as the
+                                 base64 SHA-256 of the key (44 characters ending in =); repeat for more.
+                                 Default: any certificate of --client-ca.
+        --realm TEXT             the name browsers show in the password dialog. Default: https-wrapper
+        --hsts[=AGE]             tell browsers to use only HTTPS for this host, for AGE (180d, 12h;
+                                 0d makes them forget it). Browsers ignore it until they trust the
+                                 certificate. Default: off; on for 365d with hostile-network.
+        --strip-authorization    never pass the client's Authorization header to the target.
+                                 Default: passed on, for targets that check passwords themselves.
+
+      Proxies and protocol
+        --trusted-proxy CIDR     a proxy in front of the wrapper whose Forwarded or X-Forwarded-For
+                                 header says who the client is; repeat, or separate with commas.
+                                 From anyone else these headers are removed. Default: none.
+        --proxy-protocol         trusted proxies send a PROXY protocol header (v1 or v2) instead.
+                                 Needs --trusted-proxy. Default: off.
+        --redirect-http PORT     also listen for plain HTTP on PORT (same host as --listen) and
+                                 redirect every request to https; 0 picks a free port. Default: off.
+        --tcp                    relay bytes without reading HTTP, for targets that do not speak it;
+                                 only --allow and --deny apply, so no --policy, users or client
+                                 certificates. Default: HTTP, checked request by request.
+        --max-request-line BYTES longest request line; longer gets 414. Default: 8192
+        --max-header-size BYTES  largest request header section; larger gets 431. Default: 32768
+
       Limits
         --max-connections N      client connections open at once; further ones are closed when accepted.
                                  Default: 10000 on Java 21 and later, 1000 on Java 17 to 20.
@@ -52,6 +97,9 @@ final class HelpText {
                                  T is a number with a unit: 500ms, 10s, 5m, 1h; a bare number is seconds.
 
       Other
+        hash-password            a command, not an option: prints the bcrypt hash of a password typed
+                                 at the prompt, or with --user NAME a line for the --htpasswd file.
+                                 See hash-password --help.
         --debug                  log at debug level, and print the stack trace of an error.
         --help, -h               print this help and exit.
         --version, -V            print the version and exit.
@@ -62,13 +110,26 @@ final class HelpText {
       out of the process list and your shell history.
 
       Exit codes: 0 stopped normally (Ctrl-C or SIGTERM), 1 runtime error (certificate, port in use,
-      address block, ...), 2 bad usage.
+      address block, htpasswd file, ...), 2 bad usage.
 
       Examples
-        Wrap the blog engine on port 4334 for the machines on your LAN, 192.168.1.5 being this machine's
-        address there (--name puts it in the certificate, so clients can check it):
+        Trusted network: wrap the blog engine on port 4334 for the machines on your LAN, 192.168.1.5
+        being this machine's address there (--name puts it in the certificate, so clients can check it):
           java -jar https-wrapper.jar --target 127.0.0.1:4334 --listen 0.0.0.0:8443 \\
             --allow 192.168.1.0/24 --name 192.168.1.5
+
+        Local open, remote with a password: make the users file (asks for alice's password), then
+        serve; this machine gets in without a password, other machines log in as alice:
+          java -jar https-wrapper.jar hash-password --user alice
+          (add the line it prints to /etc/https-wrapper/htpasswd, one line per user)
+          java -jar https-wrapper.jar --target 127.0.0.1:4334 --listen 0.0.0.0:8443 \\
+            --policy local-open --htpasswd /etc/https-wrapper/htpasswd
+
+        Hostile network: as above, plus HSTS, plain http:// on port 8080 redirected to https, and
+        client certificates from your own CA accepted in place of a password:
+          java -jar https-wrapper.jar --target 127.0.0.1:4334 --listen 0.0.0.0:8443 \\
+            --policy hostile-network --htpasswd /etc/https-wrapper/htpasswd \\
+            --redirect-http 8080 --client-ca ca.pem --cert cert.pem --key key.pem
 
         Wrap it with your own certificate and key, the key's password in an environment variable:
           java -jar https-wrapper.jar --target 127.0.0.1:4334 --listen 0.0.0.0:8443 \\
@@ -76,5 +137,27 @@ final class HelpText {
 
         Try the built-in demo site, then open https://127.0.0.1:8443/ (accept the self-signed certificate):
           java -jar https-wrapper.jar
+      """;
+
+  static final String HASH_PASSWORD =
+      """
+      Usage: java -jar https-wrapper.jar hash-password [--user NAME]
+
+      Prints the bcrypt hash of a password, for --user NAME:HASH, or with --user a whole line for the
+      --htpasswd file, as htpasswd -nB does. At a terminal it asks for the password twice without
+      showing it; otherwise (a pipe, a file) it reads the first line of standard input, once.
+
+        --user NAME              print NAME:HASH, a line for the htpasswd file. Default: the hash alone.
+        --help, -h               print this help and exit.
+
+      Exit codes: 0 printed, 1 standard input cannot be read, 2 bad usage, an empty password, or
+      two different passwords typed.
+
+      Examples
+        Make a line for alice, then add it to the htpasswd file:
+          java -jar https-wrapper.jar hash-password --user alice
+        From a script, the password in a variable (printf is a shell builtin, so the password does
+        not show in the process list):
+          printf '%s\\n' "$PASSWORD" | java -jar https-wrapper.jar hash-password --user alice >> htpasswd
       """;
 }

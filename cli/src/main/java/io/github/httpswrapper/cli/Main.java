@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -17,8 +18,12 @@ import java.util.function.Function;
  * The command {@code java -jar https-wrapper.jar}: parses the options, starts the wrapper (and the demo site
  * when no {@code --target} is given), prints a banner, and serves until Ctrl-C or SIGTERM.
  *
+ * <p>With {@code hash-password} first it is another command, {@link HashPassword}, which prints a password
+ * hash for {@code --user} or an htpasswd file and exits.
+ *
  * <p>Exit codes: 0 when stopped normally (or after {@code --help}, {@code --version}), 1 for a runtime error
- * (bad certificate material, port in use, malformed address block), 2 for bad usage. Errors are one line on
+ * (bad certificate material, port in use, malformed address block, unreadable htpasswd file or CA bundle), 2
+ * for bad usage. Errors are one line on
  * standard error, prefixed {@code https-wrapper:} (usage errors add a second line, {@code Try --help.});
  * {@code --debug} adds the stack trace.
  */
@@ -82,6 +87,10 @@ public final class Main {
       PrintStream err,
       Function<String, String> environment,
       Consumer<Session> onStarted) {
+    if (args.length > 0 && args[0].equals(HashPassword.COMMAND)) {
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      return new Outcome(HashPassword.run(rest, HashPassword.systemTerminal(), System.in, out, err), null);
+    }
     Options options;
     try {
       options = ArgumentParser.parse(args);
@@ -146,6 +155,10 @@ public final class Main {
     return file;
   }
 
+  private static int htpasswdUsers(Options options) {
+    return options.access().htpasswd() == null ? 0 : AccessSetup.htpasswdUsers(options.access().htpasswd());
+  }
+
   private static Banner banner(
       Options options,
       HttpsWrapper wrapper,
@@ -171,6 +184,7 @@ public final class Main {
         certificateFile,
         options.allow(),
         options.deny(),
-        others);
+        others,
+        AccessLines.of(options, ip.isLoopbackAddress(), htpasswdUsers(options), wrapper.redirectPort()));
   }
 }

@@ -17,6 +17,8 @@ import java.util.List;
  *     {@code --name}); it is also what happens when no source is given
  * @param names extra names for the self-signed certificate
  * @param stateDir where the self-signed certificate and the served certificate's copy are kept
+ * @param access {@code --policy} and the users and client certificates it needs
+ * @param protocol HTTP or TCP, proxies, the redirect port, request size limits
  */
 record Options(
     HostPort target,
@@ -37,6 +39,8 @@ record Options(
     Duration handshakeTimeout,
     Duration idleTimeout,
     Duration connectTimeout,
+    AccessOptions access,
+    ProtocolOptions protocol,
     boolean debug,
     boolean help,
     boolean version) {
@@ -53,6 +57,7 @@ record Options(
   static Options infoOnly(boolean help, boolean version) {
     return new Options(
         null, DEFAULT_LISTEN, null, null, null, null, null, null, false, List.of(), null, List.of(), List.of(),
-        defaultStateDir(), null, null, null, null, false, help, version);
+        defaultStateDir(), null, null, null, null, AccessOptions.DEFAULTS, ProtocolOptions.DEFAULTS, false, help,
+        version);
   }
 }

@@ -16,10 +16,23 @@ final class StartupErrors {
       return bindFailure(bind, listen);
     }
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
-      return e.getMessage();
+      return forCommandLine(e.getMessage());
     }
     String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     return message + " (run again with --debug for the details)";
+  }
+
+  /**
+   * The library's messages speak to programmers where a choice is made in code; the command line has no
+   * such choice, so it offers its own way out instead.
+   */
+  private static String forCommandLine(String message) {
+    String plaintext = ", or call allowPlaintext() to accept plaintext passwords";
+    if (message != null && message.endsWith(plaintext)) {
+      return message.substring(0, message.length() - plaintext.length())
+          + ", or replace the line with what java -jar https-wrapper.jar hash-password --user NAME prints";
+    }
+    return message;
   }
 
   private static String bindFailure(BindException e, HostPort listen) {

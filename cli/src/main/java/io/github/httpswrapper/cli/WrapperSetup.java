@@ -41,9 +41,12 @@ final class WrapperSetup {
   }
 
   /**
-   * A builder for a wrapper in front of {@code target} with every other option applied.
+   * A builder for a wrapper in front of {@code target} with every other option applied: the access policy
+   * (loaded now, so a missing htpasswd file or CA bundle fails before anything listens), proxies, the redirect
+   * port, limits.
    *
-   * @throws IllegalArgumentException when an address block is malformed; the message names the option
+   * @throws IllegalArgumentException when an address block is malformed (the message names the option), or
+   *     the htpasswd file or the CA bundle cannot be used (the message names the file)
    */
   static HttpsWrapper.Builder builder(Options options, HostPort target, CertificateSource source) {
     HttpsWrapper.Builder builder =
@@ -63,6 +66,28 @@ final class WrapperSetup {
     }
     if (options.connectTimeout() != null) {
       builder.connectTimeout(options.connectTimeout());
+    }
+    ProtocolOptions protocol = options.protocol();
+    if (protocol.tcp()) {
+      builder.plainTcp();
+    } else {
+      builder.accessPolicy(AccessSetup.policy(options.access()));
+      if (options.access().stripAuthorization()) {
+        builder.forwardAuthorization(false);
+      }
+    }
+    addBlocks("--trusted-proxy", protocol.trustedProxies(), builder::trustedProxies);
+    if (protocol.proxyProtocol()) {
+      builder.proxyProtocol();
+    }
+    if (protocol.redirectHttp() != null) {
+      builder.redirectHttp(protocol.redirectHttp());
+    }
+    if (protocol.maxRequestLine() != null) {
+      builder.maxRequestLineBytes(protocol.maxRequestLine());
+    }
+    if (protocol.maxHeaderSize() != null) {
+      builder.maxHeaderBytes(protocol.maxHeaderSize());
     }
     return builder;
   }

@@ -86,11 +86,113 @@ class BannerTest {
     assertEquals("curl --cacert '/my certs/c.pem' https://127.0.0.1:8443/", curl);
   }
 
+  @Test
+  void trustedNetworkSaysEveryoneIsServedWithoutAPassword() throws UsageException {
+    String text = render(ArgumentParser.parse("--listen", "0.0.0.0:8443"), false, 0, -1);
+    assertTrue(
+        text.contains("  policy       trusted-network: everyone who can connect is served, without a password\n"),
+        text);
+    assertFalse(text.contains("hsts"), text);
+    assertFalse(text.contains("redirect"), text);
+  }
+
+  @Test
+  void localOpenSaysWhoNeedsAPasswordAndHowManyUsersThereAre() throws UsageException {
+    Options options =
+        ArgumentParser.parse(
+            "--listen", "0.0.0.0:8443", "--policy", "local-open", "--htpasswd", "/etc/https-wrapper/htpasswd");
+    String text = render(options, false, 2, -1);
+    assertTrue(
+        text.contains(
+            "  policy       local-open: this machine without a password; other addresses need a password (2 users"
+                + " in /etc/https-wrapper/htpasswd)\n"),
+        text);
+    assertFalse(text.contains("  note "), text);
+    assertFalse(text.contains("hsts"), text);
+  }
+
+  @Test
+  void hostileNetworkShowsClientCertificatesRedirectAndHsts() throws UsageException {
+    Options options =
+        ArgumentParser.parse(
+            "--listen", "0.0.0.0:8443", "--policy", "hostile-network", "--user",
+            "alice:" + PolicyOptionsTest.HASH, "--client-ca", "ca.pem", "--client-cn", "alice",
+            "--client-cn", "laptop", "--client-spki", "sha256//" + PolicyOptionsTest.PIN, "--redirect-http",
+            "8080");
+    String text = render(options, false, 0, 8080);
+    assertTrue(
+        text.contains(
+            "  policy       hostile-network: this machine without a password; other addresses need a password or"
+                + " a client certificate (1 user from --user)\n"),
+        text);
+    assertTrue(
+        text.contains(
+            "  client certs issued by ca.pem with CN alice or CN laptop or SPKI sha256 " + PolicyOptionsTest.PIN
+                + "\n"),
+        text);
+    assertTrue(text.contains("  redirect     http://0.0.0.0:8080/ -> https\n"), text);
+    assertTrue(
+        text.contains(
+            "  hsts         on, 365 days: browsers that trust the certificate will use only HTTPS for this"
+                + " host\n"),
+        text);
+  }
+
+  @Test
+  void clientCertificatesAloneAreTheOnlyWayIn() throws UsageException {
+    Options options =
+        ArgumentParser.parse("--listen", "[::]:8443", "--policy", "local-open", "--client-ca", "ca.pem");
+    String text = render(options, false, 0, -1);
+    assertTrue(
+        text.contains(
+            "  policy       local-open: this machine without a password; other addresses need a client"
+                + " certificate\n"),
+        text);
+  }
+
+  @Test
+  void aPolicyOnLoopbackOnlyWarnsThatNobodyWillBeAsked() throws UsageException {
+    Options options = ArgumentParser.parse("--policy", "local-open", "--user", "alice:" + PolicyOptionsTest.HASH);
+    String text = render(options, true, 0, -1);
+    assertTrue(
+        text.contains(
+            "  note         listening on 127.0.0.1, every client is on this machine and none is asked; add"
+                + " --listen 0.0.0.0:8443 to serve other machines\n"),
+        text);
+  }
+
+  @Test
+  void trustedProxiesAndTheirProtocolAreShown() throws UsageException {
+    Options options =
+        ArgumentParser.parse("--trusted-proxy", "10.0.0.2,10.0.0.3", "--proxy-protocol", "--hsts=0d");
+    String text = render(options, true, 0, -1);
+    assertTrue(text.contains("  proxies      10.0.0.2, 10.0.0.3 may name the client (PROXY protocol)\n"), text);
+    assertTrue(text.contains("  hsts         max-age 0: browsers forget an earlier HSTS for this host\n"), text);
+  }
+
+  @Test
+  void tcpSaysThatNoRequestIsChecked() throws UsageException {
+    String text = render(ArgumentParser.parse("--tcp"), true, 0, -1);
+    assertTrue(
+        text.contains(
+            "  policy       none: --tcp relays bytes without reading HTTP; only --allow and --deny apply\n"),
+        text);
+  }
+
+  private static String render(Options options, boolean loopback, int htpasswdUsers, int redirectPort) {
+    HostPort listen = options.listen();
+    return new Banner("1.0", URI.create("https://localhost:" + listen.port() + "/"), listen, !loopback, loopback,
+        new HostPort("127.0.0.1", 4334), false, identity, "self-signed", stateDir.resolve("certificate.pem"),
+        List.of(), List.of(), List.of(), AccessLines.of(options, loopback, htpasswdUsers, redirectPort))
+        .render(Instant.now());
+  }
+
   private static Banner banner(
       HostPort listen, boolean wildcard, boolean loopback, List<String> allow, List<String> deny,
       List<InetAddress> others) {
+    Options defaults = Options.infoOnly(false, false);
     return new Banner("1.0", URI.create("https://localhost:" + listen.port() + "/"), listen, wildcard, loopback,
         new HostPort("127.0.0.1", 4334), false, identity, "self-signed", stateDir.resolve("certificate.pem"),
-        allow, deny, others);
+        allow, deny, others, AccessLines.of(defaults, loopback, 0, -1));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.httpswrapper.HttpsWrapper;
+import io.github.httpswrapper.Users;
 import io.github.httpswrapper.cert.CertificateSource;
 import io.github.httpswrapper.cert.Identity;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -125,6 +127,138 @@ class MainTest {
       assertTrue(out().contains(flag), flag);
     }
     assertEquals("", err());
+  }
+
+  @Test
+  void helpListsEveryAccessOptionAndAnExamplePerScenario() {
+    assertEquals(0, run("--help").exitCode());
+    for (String text :
+        List.of(
+            "--policy NAME", "Default: trusted-network", "--htpasswd FILE", "--user NAME:HASH", "--client-ca FILE",
+            "--client-cn NAME", "--client-spki PIN", "--realm TEXT", "Default: https-wrapper", "--hsts[=AGE]",
+            "--strip-authorization", "--trusted-proxy CIDR", "--proxy-protocol", "--redirect-http PORT", "--tcp",
+            "--max-request-line BYTES", "Default: 8192", "--max-header-size BYTES", "Default: 32768",
+            "hash-password", "Trusted network:", "Local open, remote with a password:",
+            "java -jar https-wrapper.jar hash-password --user alice",
+            "--policy local-open --htpasswd /etc/https-wrapper/htpasswd", "Hostile network:",
+            "--redirect-http 8080 --client-ca ca.pem")) {
+      assertTrue(out().contains(text), text);
+    }
+  }
+
+  @Test
+  void localOpenServesThisMachineWithoutAPassword() throws Exception {
+    String alice = "alice:" + Users.hashPassword("s3cret".toCharArray());
+    Main.Outcome outcome =
+        run("--listen", "127.0.0.1:0", "--state-dir", stateDir.toString(), "--policy", "local-open", "--user",
+            alice);
+    assertNotNull(outcome.session(), err());
+    try (Session session = outcome.session()) {
+      HttpResponse<String> hello = get(session.wrapper(), "hello");
+      assertEquals(200, hello.statusCode());
+      assertEquals("Hello from the https-wrapper demo site, served through HTTPS.\n", hello.body());
+      assertTrue(
+          out().contains(
+              "  policy       local-open: this machine without a password; other addresses need a password (1"
+                  + " user from --user)\n"),
+          out());
+      assertTrue(out().contains("  note         listening on 127.0.0.1, every client is on this machine"), out());
+    }
+  }
+
+  @Test
+  void localOpenAsksAClientThatATrustedProxyNamesAsRemoteForAPassword() throws Exception {
+    String alice = "alice:" + Users.hashPassword("s3cret".toCharArray());
+    Main.Outcome outcome =
+        run("--listen", "127.0.0.1:0", "--state-dir", stateDir.toString(), "--policy", "local-open", "--user",
+            alice, "--trusted-proxy", "127.0.0.1", "--realm", "Demo");
+    assertNotNull(outcome.session(), err());
+    try (Session session = outcome.session()) {
+      HttpClient client = HttpClient.newBuilder().sslContext(session.wrapper().clientSslContext()).build();
+      HttpRequest.Builder remote =
+          HttpRequest.newBuilder(URI.create(session.wrapper().uri() + "hello"))
+              .header("X-Forwarded-For", "203.0.113.5");
+      HttpResponse<String> refused = client.send(remote.build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(401, refused.statusCode());
+      assertTrue(
+          refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\"Demo\""),
+          refused.headers().toString());
+      String basic = Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> served =
+          client.send(
+              remote.header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, served.statusCode());
+      assertFalse(out().contains("  note "), out());
+    }
+  }
+
+  @Test
+  void redirectPortAnswersPlainHttpWithTheHttpsUrl() throws Exception {
+    Main.Outcome outcome =
+        run("--listen", "127.0.0.1:0", "--state-dir", stateDir.toString(), "--redirect-http", "0");
+    assertNotNull(outcome.session(), err());
+    try (Session session = outcome.session()) {
+      int port = session.wrapper().redirectPort();
+      assertTrue(port > 0, String.valueOf(port));
+      assertTrue(out().contains("  redirect     http://127.0.0.1:" + port + "/ -> https\n"), out());
+      HttpResponse<String> moved =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hello")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(301, moved.statusCode());
+      assertEquals(
+          "https://127.0.0.1:" + session.wrapper().port() + "/hello",
+          moved.headers().firstValue("Location").orElse(""));
+    }
+  }
+
+  @Test
+  void tcpRelaysTheDemoSiteAsBytes() throws Exception {
+    Main.Outcome outcome = run("--listen", "127.0.0.1:0", "--state-dir", stateDir.toString(), "--tcp");
+    assertNotNull(outcome.session(), err());
+    try (Session session = outcome.session()) {
+      assertEquals(200, get(session.wrapper(), "hello").statusCode());
+      assertTrue(out().contains("  policy       none: --tcp relays bytes without reading HTTP"), out());
+    }
+  }
+
+  @Test
+  void policyWithoutUsersIsAUsageErrorThatNamesTheFlagToAdd() {
+    Main.Outcome outcome = run("--policy", "local-open");
+    assertEquals(2, outcome.exitCode());
+    assertEquals(
+        "https-wrapper: --policy local-open asks other machines for a password, so it needs users: add"
+            + " --htpasswd FILE or --user NAME:HASH (make the hash with hash-password), or --client-ca FILE to"
+            + " ask for client certificates instead\nTry --help.\n",
+        err());
+  }
+
+  @Test
+  void missingHtpasswdFileIsOneLineAndExitCode1() {
+    Path missing = stateDir.resolve("htpasswd");
+    Main.Outcome outcome =
+        run("--listen", "127.0.0.1:0", "--state-dir", stateDir.toString(), "--policy", "local-open",
+            "--htpasswd", missing.toString());
+    assertEquals(1, outcome.exitCode());
+    assertTrue(err().startsWith("https-wrapper: "), err());
+    assertTrue(err().contains(missing.toString()), err());
+    assertEquals(1, err().lines().count(), err());
+  }
+
+  @Test
+  void plaintextPasswordInTheHtpasswdFileIsRefusedWithTheCommandThatFixesIt() throws Exception {
+    Path htpasswd = stateDir.resolve("htpasswd");
+    Files.writeString(htpasswd, "bob:plainpw\n");
+    Main.Outcome outcome =
+        run("--listen", "127.0.0.1:0", "--state-dir", stateDir.toString(), "--policy", "local-open",
+            "--htpasswd", htpasswd.toString());
+    assertEquals(1, outcome.exitCode());
+    assertTrue(err().startsWith("https-wrapper: " + htpasswd + " line 1: user bob has a plaintext password"), err());
+    assertTrue(
+        err().endsWith(", or replace the line with what java -jar https-wrapper.jar hash-password --user NAME"
+            + " prints\n"),
+        err());
+    assertFalse(err().contains("allowPlaintext"), err());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.httpswrapper.internal.access;
 
+import io.github.httpswrapper.internal.client.IpLiterals;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -70,25 +71,17 @@ public final class Cidr {
   }
 
   private static byte[] parseLiteral(String literal, String whole) {
-    boolean ipv4 = literal.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
-    boolean ipv6 = literal.contains(":") && literal.matches("[0-9A-Fa-f:.]+");
-    if (!ipv4 && !ipv6) {
+    InetAddress parsed = IpLiterals.parse(literal);
+    if (parsed == null) {
       throw new IllegalArgumentException(
           "'" + whole + "' is not an IP address block: use an IPv4 or IPv6 literal such as 10.0.0.0/8, "
               + "192.168.1.7 or fd00::/8 (host names are not accepted)");
     }
-    try {
-      // Literal only (checked above), so no name lookup happens here.
-      InetAddress parsed = InetAddress.getByName(literal);
-      byte[] bytes = parsed.getAddress();
-      if (ipv6 && bytes.length == 4) {
-        throw new IllegalArgumentException(
-            "'" + whole + "' is an IPv4-mapped IPv6 address: write the IPv4 form instead");
-      }
-      return bytes;
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("'" + whole + "' is not a valid IP address: " + e.getMessage(), e);
+    if (literal.indexOf(':') >= 0 && parsed.getAddress().length == 4) {
+      throw new IllegalArgumentException(
+          "'" + whole + "' is an IPv4-mapped IPv6 address: write the IPv4 form instead");
     }
+    return parsed.getAddress();
   }
 
   private static byte[] mask(byte[] address, int prefix) {

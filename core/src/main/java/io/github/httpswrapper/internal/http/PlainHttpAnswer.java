@@ -10,13 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Answers a plain-HTTP request that reached the TLS port (someone typed {@code http://host:8443/}) with a
- * {@code 400} that names the {@code https://} address to use, instead of resetting the connection.
+ * redirect to the same URL on {@code https://}, instead of resetting the connection.
  */
 public final class PlainHttpAnswer {
   private static final int MAX_HEAD = 8 * 1024;
-  private static final Pattern REQUEST_LINE = Pattern.compile("^[A-Z]{1,16} (/[!-~]*) HTTP/1\\.[01]$");
-  private static final Pattern HOST =
-      Pattern.compile("^(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?$");
+  private static final Pattern REQUEST_LINE =
+      Pattern.compile("^([A-Z]{1,16}) (/[!-~]*) HTTP/1\\.[01]$");
   private static final Pattern HOST_HEADER =
       Pattern.compile("(?im)^host:[ \\t]*([^\\r\\n]*?)[ \\t]*\\r?$");
 
@@ -28,30 +27,25 @@ public final class PlainHttpAnswer {
   }
 
   /**
-   * Reads the request head (bounded) that began with {@code firstByte} and answers it.
+   * Reads the request head (bounded) that began with {@code firstByte} and answers it with a redirect to the
+   * same URL on {@code https://} (or a 400 when it names no usable host).
    *
-   * @param fallbackAuthority {@code host:port} to suggest when the request names no usable host
-   * @return the https URL suggested, for the log
+   * @param httpsPort the TLS port this request reached
+   * @return what was answered, for the log
    */
-  public static String answer(int firstByte, InputStream in, OutputStream out, String fallbackAuthority)
+  public static String answer(int firstByte, InputStream in, OutputStream out, int httpsPort)
       throws IOException {
     String head = readHead(firstByte, in);
-    String path = "/";
     int lineEnd = head.indexOf('\r');
     String requestLine = lineEnd < 0 ? head : head.substring(0, lineEnd);
     Matcher line = REQUEST_LINE.matcher(requestLine);
-    if (line.matches()) {
-      path = line.group(1);
-    }
-    String authority = fallbackAuthority;
+    String method = line.matches() ? line.group(1) : "GET";
+    String target = line.matches() ? line.group(2) : "/";
     Matcher host = HOST_HEADER.matcher(head);
-    if (host.find() && HOST.matcher(host.group(1)).matches()) {
-      authority = host.group(1);
-    }
-    String url = "https://" + authority + path;
-    GatewayResponses.write(
-        out, 400, "Bad Request", "This port speaks HTTPS, not plain HTTP: use " + url);
-    return url;
+    OwnResponse response =
+        HttpsRedirect.answer(method, host.find() ? host.group(1) : null, target, httpsPort);
+    response.writeTo(out);
+    return response.status() + (response.status() == 400 ? " (no usable Host)" : " redirect to https");
   }
 
   private static String readHead(int firstByte, InputStream in) throws IOException {

@@ -1,10 +1,8 @@
 package io.github.httpswrapper.internal.relay;
 
-import io.github.httpswrapper.internal.http.GatewayResponses;
+import io.github.httpswrapper.internal.http.OwnResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -17,9 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ByteRelay implements ConnectionHandler {
   private static final Logger log = LoggerFactory.getLogger(ByteRelay.class);
-  /** How much unread request data is drained after an error answer so the client sees the answer, not a reset. */
-  private static final int DRAIN_LIMIT = 64 * 1024;
-  private static final int DRAIN_MILLIS = 1000;
 
   @Override
   public void handle(RelayConnection connection) throws IOException {
@@ -28,7 +23,7 @@ final class ByteRelay implements ConnectionHandler {
       target = connection.dialTarget();
     } catch (TargetUnavailableException e) {
       log.warn("{} answered {} to {}: {}", connection.name(), e.status(), connection.peer(), e.getMessage());
-      answerAndClose(connection, e.status(), e.reason(), "https-wrapper: " + e.getMessage());
+      answerAndClose(connection, OwnResponse.of(e.status(), "https-wrapper: " + e.getMessage()).closing());
       return;
     }
     CompletableFuture<Void> upstream = new CompletableFuture<>();
@@ -71,25 +66,16 @@ final class ByteRelay implements ConnectionHandler {
     }
   }
 
-  /**
-   * Sends a complete error response, then reads and discards what the client already sent (up to a bound) so
-   * that closing does not turn into a TCP reset that could destroy the response before it is read.
-   */
-  static void answerAndClose(RelayConnection connection, int status, String reason, String body) {
+  /** Sends a complete error response, then lets the client read it before the connection closes. */
+  static void answerAndClose(RelayConnection connection, OwnResponse response) {
     try {
-      GatewayResponses.write(connection.clientOut(), status, reason, body);
-      connection.client().setSoTimeout(DRAIN_MILLIS);
-      InputStream in = connection.clientIn();
-      byte[] sink = new byte[4096];
-      int drained = 0;
-      int n;
-      while (drained < DRAIN_LIMIT && (n = in.read(sink)) >= 0) {
-        drained += n;
-      }
-    } catch (SocketTimeoutException e) {
-      // the client sent nothing more: fine
+      response.writeTo(connection.clientOut());
     } catch (IOException e) {
-      log.debug("{} could not deliver the {} answer to {}: {}", connection.name(), status, connection.peer(), e.toString());
+      log.debug(
+          "{} could not deliver the {} answer to {}: {}",
+          connection.name(), response.status(), connection.peer(), e.toString());
+      return;
     }
+    connection.drainBeforeClose();
   }
 }

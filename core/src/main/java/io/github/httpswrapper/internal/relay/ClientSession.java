@@ -1,10 +1,12 @@
 package io.github.httpswrapper.internal.relay;
 
+import io.github.httpswrapper.internal.client.ProxyProtocol;
 import io.github.httpswrapper.internal.http.PlainHttpAnswer;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
@@ -23,7 +25,7 @@ final class ClientSession implements Runnable {
   private final TlsEndpoint tls;
   private final ConnectionHandler handler;
   private final long idleNanos;
-  private final String httpsAuthority;
+  private final boolean proxyProtocol;
   private final Runnable onEnd;
 
   ClientSession(
@@ -31,13 +33,13 @@ final class ClientSession implements Runnable {
       TlsEndpoint tls,
       ConnectionHandler handler,
       long idleNanos,
-      String httpsAuthority,
+      boolean proxyProtocol,
       Runnable onEnd) {
     this.connection = connection;
     this.tls = tls;
     this.handler = handler;
     this.idleNanos = idleNanos;
-    this.httpsAuthority = httpsAuthority;
+    this.proxyProtocol = proxyProtocol;
     this.onEnd = onEnd;
   }
 
@@ -66,6 +68,18 @@ final class ClientSession implements Runnable {
     Socket raw = connection.raw();
     raw.setTcpNoDelay(true);
     InputStream rawIn = raw.getInputStream();
+    if (proxyProtocol) {
+      InetSocketAddress source;
+      try {
+        source = ProxyProtocol.read(rawIn);
+      } catch (IOException e) {
+        refused("bad PROXY protocol header from a trusted proxy: " + e.getMessage());
+        return null;
+      }
+      if (source != null) {
+        connection.source(source);
+      }
+    }
     int first;
     try {
       first = rawIn.read();
@@ -79,10 +93,10 @@ final class ClientSession implements Runnable {
     }
     if (first != TLS_HANDSHAKE_RECORD) {
       if (PlainHttpAnswer.looksLikeHttp(first)) {
-        String url =
+        String answered =
             PlainHttpAnswer.answer(
-                first, new BufferedInputStream(rawIn, 1024), raw.getOutputStream(), httpsAuthority);
-        refused("plain HTTP sent to the HTTPS port; answered 400 pointing to " + url);
+                first, new BufferedInputStream(rawIn, 1024), raw.getOutputStream(), raw.getLocalPort());
+        refused("plain HTTP sent to the HTTPS port; answered " + answered);
       } else {
         refused(String.format("not a TLS handshake (first byte 0x%02x)", first));
       }

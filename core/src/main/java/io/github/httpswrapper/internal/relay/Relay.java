@@ -2,6 +2,8 @@ package io.github.httpswrapper.internal.relay;
 
 import io.github.httpswrapper.cert.Identity;
 import io.github.httpswrapper.internal.access.Addresses;
+import io.github.httpswrapper.internal.access.PolicyEvaluator;
+import io.github.httpswrapper.internal.client.ClientTrust;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -40,6 +42,7 @@ public final class Relay implements AutoCloseable {
   private final Set<RelayConnection> open = ConcurrentHashMap.newKeySet();
   private final IdleReaper reaper;
   private final Thread acceptor;
+  private RedirectListener redirect;
   private volatile boolean closed;
 
   private Relay(RelayConfig config, Identity identity, ServerSocket server) {
@@ -47,8 +50,13 @@ public final class Relay implements AutoCloseable {
     this.identity = identity;
     this.server = server;
     this.name = "https-wrapper[:" + server.getLocalPort() + "->" + config.target() + "]";
-    this.tls = TlsEndpoint.forServer(identity);
-    this.handler = new ByteRelay();
+    this.tls =
+        TlsEndpoint.forServer(
+            identity,
+            config.http() && config.policy().wantsClientCertificates()
+                ? ClientTrust.trustManagers(config.policy())
+                : null);
+    this.handler = config.http() ? new HttpRelay(config, new PolicyEvaluator(config.policy(), name)) : new ByteRelay();
     this.dialer = new TargetDialer(config.targetHost(), config.targetPort(), config.connectTimeout());
     this.workers = Workers.create(name, config.maxConnections(), 2);
     this.permits = new Semaphore(config.maxConnections());
@@ -69,9 +77,21 @@ public final class Relay implements AutoCloseable {
       closeQuietly(server);
       throw e;
     }
+    try {
+      if (config.redirectsHttp()) {
+        relay.redirect =
+            RedirectListener.start(
+                config.listenHost(), config.redirectHttpPort(), server.getLocalPort(), relay.name,
+                relay.workers, config.httpLimits());
+      }
+    } catch (RuntimeException e) {
+      relay.close();
+      throw e;
+    }
     relay.acceptor.start();
     log.info(
-        "{} serving {} -> http://{} | certificate {}, SHA-256 {}, expires {} (in {} days), from {} | {} | clients: {}",
+        "{} serving {} -> http://{} | certificate {}, SHA-256 {}, expires {} (in {} days), from {} | {} | {}"
+            + " | connections from: {}{}",
         relay.name,
         relay.uri(),
         config.target(),
@@ -80,9 +100,19 @@ public final class Relay implements AutoCloseable {
         identity.notAfter(),
         identity.expiresIn().toDays(),
         identity.origin(),
+        config.http() ? "policy " + config.policy().name() + " " + ruleTexts(config) : "plain TCP relay",
         Workers.virtual() ? "virtual threads" : "platform threads",
-        config.ipRules().describe());
+        config.ipRules().describe(),
+        relay.redirect == null ? "" : " | plain HTTP on port " + relay.redirect.port() + " redirects to https");
     return relay;
+  }
+
+  private static String ruleTexts(RelayConfig config) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < config.policy().rules().size(); i++) {
+      sb.append(i == 0 ? "" : "; ").append(config.policy().rules().get(i).text());
+    }
+    return sb.append(']').toString();
   }
 
   private static ServerSocket bind(RelayConfig config) {
@@ -155,7 +185,7 @@ public final class Relay implements AutoCloseable {
             tls,
             handler,
             config.idleTimeout().toNanos(),
-            httpsAuthority(),
+            config.proxyProtocol() && config.trustedProxy(peer),
             () -> {
               open.remove(connection);
               permits.release();
@@ -193,6 +223,11 @@ public final class Relay implements AutoCloseable {
     return (InetSocketAddress) server.getLocalSocketAddress();
   }
 
+  /** The port of the plain-HTTP redirect listener, or -1 when there is none. */
+  public int redirectPort() {
+    return redirect == null ? -1 : redirect.port();
+  }
+
   /** The identity being served. */
   public Identity identity() {
     return identity;
@@ -215,6 +250,7 @@ public final class Relay implements AutoCloseable {
     }
     closed = true;
     closeQuietly(server);
+    closeQuietly(redirect);
     for (RelayConnection connection : open) {
       connection.close();
     }

@@ -1,10 +1,20 @@
 package io.github.httpswrapper.internal.relay;
 
 import io.github.httpswrapper.cert.CertificateSource;
+import io.github.httpswrapper.internal.access.Cidr;
 import io.github.httpswrapper.internal.access.IpRules;
+import io.github.httpswrapper.internal.access.PolicyPlan;
+import io.github.httpswrapper.internal.http.HttpLimits;
 import java.time.Duration;
+import java.util.List;
 
-/** The frozen configuration of one wrapper, validated by the public builder. */
+/**
+ * The frozen configuration of one wrapper, validated by the public builder.
+ *
+ * @param http whether requests are parsed and checked one by one (else a plain TCP relay)
+ * @param policy the access policy (HTTP mode only)
+ * @param redirectHttpPort the plain-HTTP redirect listener's port, 0 for any free port, -1 for none
+ */
 public record RelayConfig(
     String targetHost,
     int targetPort,
@@ -15,7 +25,29 @@ public record RelayConfig(
     Duration handshakeTimeout,
     Duration idleTimeout,
     Duration connectTimeout,
-    int maxConnections) {
+    int maxConnections,
+    boolean http,
+    PolicyPlan policy,
+    List<Cidr> trustedProxies,
+    boolean proxyProtocol,
+    boolean forwardAuthorization,
+    int redirectHttpPort,
+    HttpLimits httpLimits) {
+
+  /** Whether a plain-HTTP redirect listener was asked for. */
+  public boolean redirectsHttp() {
+    return redirectHttpPort >= 0;
+  }
+
+  /** Whether {@code address} is a configured trusted proxy. */
+  public boolean trustedProxy(java.net.InetAddress address) {
+    for (Cidr block : trustedProxies) {
+      if (block.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** {@code host:port} of the target, with brackets around an IPv6 literal. */
   public String target() {

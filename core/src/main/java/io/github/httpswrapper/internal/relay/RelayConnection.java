@@ -20,6 +20,7 @@ public final class RelayConnection implements Closeable {
   private final String name;
   private final Executor executor;
   private final TargetDialer dialer;
+  private volatile InetSocketAddress source;
   private volatile SSLSocket client;
   private volatile Socket target;
   private volatile long deadlineNanos;
@@ -35,6 +36,7 @@ public final class RelayConnection implements Closeable {
     this.deadlineNanos = System.nanoTime() + handshakeNanos;
     this.raw = raw;
     this.peer = (InetSocketAddress) raw.getRemoteSocketAddress();
+    this.source = peer;
     this.name = name;
     this.executor = executor;
     this.dialer = dialer;
@@ -43,6 +45,23 @@ public final class RelayConnection implements Closeable {
   /** The TCP peer's address. */
   public InetSocketAddress peer() {
     return peer;
+  }
+
+  /**
+   * Where the connection comes from: the TCP peer, or the source a trusted proxy named in a PROXY protocol
+   * header.
+   */
+  public InetSocketAddress source() {
+    return source;
+  }
+
+  void source(InetSocketAddress source) {
+    this.source = source;
+  }
+
+  /** The port this connection reached. */
+  public int localPort() {
+    return raw.getLocalPort();
   }
 
   /** The TLS socket to the client. */
@@ -92,6 +111,33 @@ public final class RelayConnection implements Closeable {
   /** The wrapper's name, for log lines. */
   public String name() {
     return name;
+  }
+
+  /**
+   * Ends the client connection after a final answer was written: reads and discards what the client had
+   * already sent (up to 64 KiB or one second), so that closing does not turn into a TCP reset that could
+   * destroy the answer before the client has read it. The connection is closed afterwards by its owner.
+   */
+  public void drainBeforeClose() {
+    SSLSocket c = client;
+    if (c == null || c.isClosed()) {
+      return;
+    }
+    try {
+      // Tell the client first that nothing more is coming (TLS close_notify), so it stops waiting.
+      c.getOutputStream().flush();
+      c.shutdownOutput();
+      c.setSoTimeout(1000);
+      InputStream in = c.getInputStream();
+      byte[] sink = new byte[4096];
+      int drained = 0;
+      int n;
+      while (drained < 64 * 1024 && (n = in.read(sink)) >= 0) {
+        drained += n;
+      }
+    } catch (IOException e) {
+      // timed out or reset: either way the client has had its chance to read the answer
+    }
   }
 
   /** Closes the client and target sockets; any thread blocked on them wakes with an exception. */

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -38,11 +39,16 @@ public final class TlsEndpoint {
     this.parameters = parameters;
   }
 
-  /** A server endpoint that serves {@code identity} with the wrapper's TLS policy. */
-  static TlsEndpoint forServer(Identity identity) {
+  /**
+   * A server endpoint that serves {@code identity} with the wrapper's TLS policy.
+   *
+   * @param clientTrust trust managers for client certificates, or {@code null} when none are asked for; when
+   *     given, clients are asked for a certificate but may connect without one (the access policy decides)
+   */
+  static TlsEndpoint forServer(Identity identity, TrustManager[] clientTrust) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[] {new IdentityKeyManager(identity)}, null, new SecureRandom());
+      context.init(new KeyManager[] {new IdentityKeyManager(identity)}, clientTrust, new SecureRandom());
       SSLSessionContext sessions = context.getServerSessionContext();
       sessions.setSessionCacheSize(SESSION_CACHE_SIZE);
       sessions.setSessionTimeout(SESSION_TIMEOUT_SECONDS);
@@ -51,7 +57,11 @@ public final class TlsEndpoint {
       params.setCipherSuites(aeadSuites(context.getSupportedSSLParameters().getCipherSuites()));
       params.setUseCipherSuitesOrder(true);
       params.setApplicationProtocols(new String[] {"http/1.1"});
-      params.setNeedClientAuth(false);
+      if (clientTrust != null) {
+        params.setWantClientAuth(true);
+      } else {
+        params.setNeedClientAuth(false);
+      }
       return new TlsEndpoint(context.getSocketFactory(), params);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this Java runtime cannot set up TLS: " + e.getMessage(), e);

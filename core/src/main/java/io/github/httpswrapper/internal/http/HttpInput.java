@@ -1,0 +1,222 @@
+package io.github.httpswrapper.internal.http;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * One direction of an HTTP connection, read with a buffer that is kept for the connection's whole life.
+ *
+ * <p>A head has to be read in pieces larger than one byte to be fast, so the buffer usually ends up holding
+ * some bytes that follow the head: the start of the body, or even the next pipelined request. Those bytes are
+ * never lost: {@link #read(byte[], int, int)} and {@link #asStream()} hand them out first, before reading the
+ * underlying stream again. That is why there must be exactly one {@code HttpInput} per connection direction,
+ * and why, after a {@code 101 Switching Protocols}, the tunnel must copy from {@link #asStream()} rather than
+ * from the socket.
+ *
+ * <p>The buffer starts at 8 KiB and grows only while a single line needs it, never beyond the line limit the
+ * caller passes to {@link #readLine}. Not thread-safe: one thread reads a direction at a time.
+ */
+public final class HttpInput {
+  /** The initial buffer size; a head smaller than this is usually read with one call to the stream. */
+  public static final int DEFAULT_BUFFER_BYTES = 8 * 1024;
+
+  private final InputStream in;
+  private final InputStream view = new View();
+  private byte[] buffer;
+  private int position;
+  private int limit;
+  private boolean eof;
+
+  /** Reads {@code in} through a buffer of {@link #DEFAULT_BUFFER_BYTES}. */
+  public HttpInput(InputStream in) {
+    this(in, DEFAULT_BUFFER_BYTES);
+  }
+
+  /** Reads {@code in} through a buffer that starts at {@code bufferBytes} (at least 16). */
+  public HttpInput(InputStream in, int bufferBytes) {
+    this.in = Objects.requireNonNull(in, "in");
+    if (bufferBytes < 16) {
+      throw new IllegalArgumentException("bufferBytes must be at least 16, not " + bufferBytes);
+    }
+    this.buffer = new byte[bufferBytes];
+  }
+
+  /** How many bytes are held in the buffer, readable without blocking. */
+  public int buffered() {
+    return limit - position;
+  }
+
+  /** The next byte without consuming it, or -1 at end of stream. Blocks until one arrives. */
+  public int peek() throws IOException {
+    if (position == limit && !refill()) {
+      return -1;
+    }
+    return buffer[position] & 0xff;
+  }
+
+  /** Whether the stream has ended with nothing left in the buffer. Blocks until a byte or the end arrives. */
+  public boolean atEof() throws IOException {
+    return peek() < 0;
+  }
+
+  /** The next byte, or -1 at end of stream. */
+  public int read() throws IOException {
+    int b = peek();
+    if (b >= 0) {
+      position++;
+    }
+    return b;
+  }
+
+  /**
+   * Reads body bytes: buffered ones first; when the buffer is empty, straight from the stream into {@code
+   * into}, so large bodies are not copied twice.
+   *
+   * @return the number of bytes read (at least 1 when {@code length > 0}), or -1 at end of stream
+   */
+  public int read(byte[] into, int offset, int length) throws IOException {
+    Objects.checkFromIndexSize(offset, length, into.length);
+    if (length == 0) {
+      return 0;
+    }
+    if (position < limit) {
+      int n = Math.min(length, limit - position);
+      System.arraycopy(buffer, position, into, offset, n);
+      position += n;
+      return n;
+    }
+    if (eof) {
+      return -1;
+    }
+    int n;
+    do {
+      n = in.read(into, offset, length);
+    } while (n == 0);
+    if (n < 0) {
+      eof = true;
+    }
+    return n;
+  }
+
+  /**
+   * This input as an {@code InputStream}, buffered bytes first. Use it to hand the connection to code that
+   * wants a stream, such as the byte tunnel after an upgrade. Closing the view closes the underlying stream.
+   */
+  public InputStream asStream() {
+    return view;
+  }
+
+  /**
+   * Reads one line that must end in CRLF, and returns it without the CRLF, one char per byte (ISO-8859-1), so
+   * callers can check every byte.
+   *
+   * @param maxBytes the longest line allowed, CRLF not counted; the buffer grows to hold at most this much
+   * @param tooLongStatus the status of the {@link HttpException} thrown for a longer line
+   * @param tooLongMessage its message
+   * @return the line, or {@code null} if the stream ended before the line's first byte
+   * @throws HttpException 400 for a bare LF or a CR not followed by LF (RFC 9112 section 2.2 allows refusing
+   *     both, and some servers accept them: a line break one side sees and the other does not is a classic
+   *     smuggling vector); {@code tooLongStatus} for a line longer than {@code maxBytes}
+   * @throws EOFException if the stream ends inside the line
+   */
+  public String readLine(int maxBytes, int tooLongStatus, String tooLongMessage) throws IOException {
+    int scanned = 0;
+    while (true) {
+      int i = position + scanned;
+      while (i < limit) {
+        byte b = buffer[i];
+        if (b == '\r') {
+          if (i + 1 == limit) {
+            break; // the LF may still be on its way
+          }
+          if (buffer[i + 1] != '\n') {
+            throw new HttpException(400, "bare CR in a line: lines must end with CRLF");
+          }
+          String line = new String(buffer, position, i - position, StandardCharsets.ISO_8859_1);
+          position = i + 2;
+          return line;
+        }
+        if (b == '\n') {
+          throw new HttpException(400, "bare LF in a line: lines must end with CRLF");
+        }
+        if (i - position >= maxBytes) {
+          throw new HttpException(tooLongStatus, tooLongMessage);
+        }
+        i++;
+      }
+      scanned = i - position;
+      if (!fillForLine(maxBytes)) {
+        if (position == limit) {
+          return null;
+        }
+        throw new EOFException("connection closed in the middle of a line");
+      }
+    }
+  }
+
+  /** Makes room (compacting first, then growing up to one line plus CRLF) and reads once more. */
+  private boolean fillForLine(int maxBytes) throws IOException {
+    if (eof) {
+      return false;
+    }
+    if (limit == buffer.length) {
+      if (position > 0) {
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+      } else {
+        // The scan above guarantees limit <= maxBytes + 1 here, so the new size is always larger.
+        int size = (int) Math.min(2L * buffer.length, maxBytes + 2L);
+        byte[] larger = new byte[size];
+        System.arraycopy(buffer, 0, larger, 0, limit);
+        buffer = larger;
+      }
+    }
+    return readMore();
+  }
+
+  private boolean refill() throws IOException {
+    position = 0;
+    limit = 0;
+    return !eof && readMore();
+  }
+
+  private boolean readMore() throws IOException {
+    int n;
+    do {
+      n = in.read(buffer, limit, buffer.length - limit);
+    } while (n == 0);
+    if (n < 0) {
+      eof = true;
+      return false;
+    }
+    limit += n;
+    return true;
+  }
+
+  private final class View extends InputStream {
+    @Override
+    public int read() throws IOException {
+      return HttpInput.this.read();
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) throws IOException {
+      return HttpInput.this.read(into, offset, length);
+    }
+
+    @Override
+    public int available() throws IOException {
+      int buffered = buffered();
+      return buffered > 0 || eof ? buffered : in.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+}

@@ -1,0 +1,310 @@
+package io.github.httpswrapper.internal.relay;
+
+import io.github.httpswrapper.internal.client.ForwardedHeaders;
+import io.github.httpswrapper.internal.http.BodyFraming;
+import io.github.httpswrapper.internal.http.ChunkedBody;
+import io.github.httpswrapper.internal.http.CloseDelimitedBody;
+import io.github.httpswrapper.internal.http.FixedBody;
+import io.github.httpswrapper.internal.http.HttpException;
+import io.github.httpswrapper.internal.http.HttpHeaders;
+import io.github.httpswrapper.internal.http.HttpInput;
+import io.github.httpswrapper.internal.http.OwnResponse;
+import io.github.httpswrapper.internal.http.RequestHead;
+import io.github.httpswrapper.internal.http.ResponseHead;
+import io.github.httpswrapper.internal.http.ResponseParser;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One allowed request and its response: the head is rewritten (forwarded headers set, hop-by-hop headers
+ * dropped) and sent to the target, the body is copied with exact framing on a second thread while the
+ * response (after any interim {@code 1xx}) is copied back, then the connection either waits for the next
+ * request or ends.
+ */
+final class Exchange {
+  private static final Logger log = LoggerFactory.getLogger(Exchange.class);
+  private final RelayConnection connection;
+  private final RelayConfig config;
+  private final TargetLink target;
+  private final HttpInput clientIn;
+  private final OutputStream clientOut;
+  private final RequestHead request;
+  private final InetAddress client;
+  private final boolean fromTrustedProxy;
+  private boolean answered;
+  private boolean retryOnFreshConnection;
+
+  Exchange(
+      RelayConnection connection,
+      RelayConfig config,
+      TargetLink target,
+      HttpInput clientIn,
+      OutputStream clientOut,
+      RequestHead request,
+      InetAddress client,
+      boolean fromTrustedProxy) {
+    this.connection = connection;
+    this.config = config;
+    this.target = target;
+    this.clientIn = clientIn;
+    this.clientOut = clientOut;
+    this.request = request;
+    this.client = client;
+    this.fromTrustedProxy = fromTrustedProxy;
+  }
+
+  /** @return whether the client connection may carry another request */
+  boolean run() throws IOException {
+    byte[] head = request.withHeaders(forwardedHeaders()).encode();
+    if (!send(head)) {
+      return false;
+    }
+    CompletableFuture<Void> upload = hasBody() ? startUpload() : null;
+    ResponseHead response = relayResponse(upload);
+    if (response == null && retryOnFreshConnection) {
+      // A kept-alive target connection was closed by the target while idle; a bodiless request is safe to
+      // send once more on a new one (as browsers do).
+      if (!send(head)) {
+        return false;
+      }
+      response = relayResponse(null);
+    }
+    if (response == null) {
+      return false;
+    }
+    if (upload != null && !uploadFinished(upload)) {
+      return false;
+    }
+    boolean reusable = response.keepAlive() && response.framing() != BodyFraming.CLOSE_DELIMITED;
+    if (!reusable) {
+      target.close();
+    }
+    return reusable && request.keepAlive();
+  }
+
+  /** Opens (or reuses) the target connection and sends the head. */
+  private boolean send(byte[] head) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        target.ensureOpen();
+        target.out().write(head);
+        target.out().flush();
+        return true;
+      } catch (TargetUnavailableException e) {
+        log.warn("{} answered {} to {}: {}", connection.name(), e.status(), connection.source(), e.getMessage());
+        answer(OwnResponse.of(e.status(), "https-wrapper: " + e.getMessage()).closing());
+        return false;
+      } catch (IOException e) {
+        boolean wasReused = target.reused();
+        target.close();
+        if (!wasReused || attempt > 1) {
+          answer(OwnResponse.of(502, "https-wrapper: cannot send the request to the target (" + e.getMessage() + ")").closing());
+          return false;
+        }
+      }
+    }
+  }
+
+  private HttpHeaders forwardedHeaders() {
+    // Never strips Content-Length or Transfer-Encoding, even when "Connection" names them: the framing the
+    // wrapper checked is the framing the target gets.
+    HttpHeaders headers = request.headers().withoutHopByHop();
+    // Also "X_Forwarded_For" and the like, which CGI-style targets read as the hyphenated name.
+    headers = headers.withoutAnySpelling(ForwardedHeaders.REMOVED.toArray(new String[0]));
+    if (!config.forwardAuthorization()) {
+      headers = headers.without("Authorization");
+    }
+    for (ForwardedHeaders.Field field :
+        ForwardedHeaders.compute(
+            client,
+            connection.source().getAddress(),
+            fromTrustedProxy,
+            request.host(),
+            connection.localPort(),
+            request.headers()::all)) {
+      headers = headers.with(field.name(), field.value());
+    }
+    if (request.upgradeRequested()) {
+      headers = headers.with("Connection", "upgrade").with("Upgrade", request.headers().first("Upgrade"));
+    }
+    return headers;
+  }
+
+  private boolean hasBody() {
+    return request.framing() != BodyFraming.NONE;
+  }
+
+  private CompletableFuture<Void> startUpload() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    OutputStream out = target.out();
+    connection.spawn(
+        () -> {
+          try {
+            if (request.framing() == BodyFraming.CHUNKED) {
+              ChunkedBody.copy(clientIn, out, config.httpLimits());
+            } else {
+              FixedBody.copy(clientIn, out, request.contentLength());
+            }
+            out.flush();
+            done.complete(null);
+          } catch (IOException | RuntimeException e) {
+            done.completeExceptionally(e);
+            // Wake the reader of the response: the request cannot be completed.
+            target.close();
+          }
+        });
+    return done;
+  }
+
+  /** Copies interim responses and the final response; {@code null} when the connection must end. */
+  private ResponseHead relayResponse(CompletableFuture<Void> upload) throws IOException {
+    while (true) {
+      ResponseHead response;
+      try {
+        response = ResponseParser.read(target.in(), request.method(), config.httpLimits());
+      } catch (IOException e) {
+        failBeforeResponse(upload, e);
+        return null;
+      }
+      if (response.interim()) {
+        clientOut.write(response.encode());
+        clientOut.flush();
+        answered = true;
+        continue;
+      }
+      if (response.switchingProtocols()) {
+        if (!request.upgradeRequested()) {
+          failBeforeResponse(upload, new HttpException(502, "Bad Gateway", "a 101 answer to a request that did not ask to upgrade"));
+          return null;
+        }
+        clientOut.write(response.encode());
+        clientOut.flush();
+        tunnel();
+        return null;
+      }
+      clientOut.write(withHsts(response).encode());
+      answered = true;
+      copyBody(response);
+      clientOut.flush();
+      return response;
+    }
+  }
+
+  private ResponseHead withHsts(ResponseHead response) {
+    if (config.policy().hsts() == null) {
+      return response;
+    }
+    return response.withHeaders(
+        response
+            .headers()
+            .without("Strict-Transport-Security")
+            .with("Strict-Transport-Security", "max-age=" + config.policy().hsts().getSeconds()));
+  }
+
+  private void copyBody(ResponseHead response) throws IOException {
+    OutputStream out = clientOut;
+    switch (response.framing()) {
+      case NONE:
+        return;
+      case LENGTH:
+        FixedBody.copy(target.in(), out, response.contentLength());
+        return;
+      case CHUNKED:
+        ChunkedBody.copy(target.in(), out, config.httpLimits());
+        return;
+      case CLOSE_DELIMITED:
+        CloseDelimitedBody.copy(target.in(), out, bytes -> {});
+        return;
+      default:
+        throw new AssertionError(response.framing());
+    }
+  }
+
+  /** After a {@code 101}: bytes both ways until either side is done, like the plain TCP relay. */
+  private void tunnel() throws IOException {
+    clientOut.flush();
+    CompletableFuture<Void> up = new CompletableFuture<>();
+    connection.spawn(
+        () -> {
+          try {
+            Pump.copy(clientIn.asStream(), target.socket().getOutputStream(), connection);
+            target.socket().shutdownOutput();
+            up.complete(null);
+          } catch (IOException | RuntimeException e) {
+            up.completeExceptionally(e);
+            connection.close();
+          }
+        });
+    Pump.copy(target.in().asStream(), connection.clientOut(), connection);
+    try {
+      up.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      log.debug("{} upgraded connection from {} ended: {}", connection.name(), connection.source(), e.getCause().toString());
+    }
+  }
+
+  private void failBeforeResponse(CompletableFuture<Void> upload, IOException cause) throws IOException {
+    Throwable uploadFailure = upload != null && upload.isDone() ? failure(upload) : null;
+    if (cause instanceof EOFException && !answered && !hasBody() && target.reused() && !retryOnFreshConnection) {
+      target.close();
+      retryOnFreshConnection = true;
+      return;
+    }
+    retryOnFreshConnection = false;
+    if (answered) {
+      // Part of a response went out already: end the connection so the client sees it incomplete.
+      return;
+    }
+    if (uploadFailure instanceof HttpException) {
+      HttpException bad = (HttpException) uploadFailure;
+      log.info("{} answered {} to {} {} {}: {}", connection.name(), bad.status(), connection.source(),
+          request.method(), request.path(), bad.getMessage());
+      answer(OwnResponse.of(bad.status(), "https-wrapper: " + bad.getMessage()).closing());
+      return;
+    }
+    String why =
+        cause instanceof EOFException
+            ? "the target closed the connection without answering"
+            : cause instanceof HttpException
+                ? "the target sent a malformed response (" + cause.getMessage() + ")"
+                : "the target connection failed (" + cause.getMessage() + ")";
+    log.warn("{} answered 502 to {} {} {}: {}", connection.name(), connection.source(), request.method(),
+        request.path(), why);
+    answer(OwnResponse.of(502, "https-wrapper: " + why).closing());
+  }
+
+  private static Throwable failure(CompletableFuture<Void> upload) {
+    try {
+      upload.get();
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return e;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+  }
+
+  /** Whether the request body was read to its end, so the next request starts where it should. */
+  private boolean uploadFinished(CompletableFuture<Void> upload) {
+    if (!upload.isDone()) {
+      // The target answered before reading the whole body (e.g. 413): the rest of it is unread.
+      return false;
+    }
+    return failure(upload) == null;
+  }
+
+  private void answer(OwnResponse response) throws IOException {
+    answered = true;
+    response.writeTo(clientOut);
+  }
+
+}

@@ -1,0 +1,160 @@
+package io.github.httpswrapper.internal.relay;
+
+import io.github.httpswrapper.internal.access.Decision;
+import io.github.httpswrapper.internal.access.PolicyEvaluator;
+import io.github.httpswrapper.internal.access.RequestFacts;
+import io.github.httpswrapper.internal.client.ClientAddress;
+import io.github.httpswrapper.internal.http.HttpException;
+import io.github.httpswrapper.internal.http.HttpInput;
+import io.github.httpswrapper.internal.http.OwnResponse;
+import io.github.httpswrapper.internal.http.Paths;
+import io.github.httpswrapper.internal.http.RequestHead;
+import io.github.httpswrapper.internal.http.RequestParser;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP-aware stage: reads each request head on the client connection, decides it with the access policy,
+ * answers refusals itself, and forwards allowed requests to the target one at a time, so that no request on a
+ * keep-alive connection escapes the check and the wrapper's own answers never land inside a target's response.
+ */
+final class HttpRelay implements ConnectionHandler {
+  private static final Logger log = LoggerFactory.getLogger(HttpRelay.class);
+  private static final int OUTPUT_BUFFER = 16 * 1024;
+
+  private final RelayConfig config;
+  private final PolicyEvaluator policy;
+
+  HttpRelay(RelayConfig config, PolicyEvaluator policy) {
+    this.config = config;
+    this.policy = policy;
+  }
+
+  @Override
+  public void handle(RelayConnection connection) throws IOException {
+    HttpInput clientIn = new HttpInput(connection.clientIn());
+    OutputStream clientOut =
+        new BufferedOutputStream(new TouchingOutputStream(connection.clientOut(), connection), OUTPUT_BUFFER);
+    X509Certificate[] clientCertificates = clientCertificates(connection);
+    boolean fromTrustedProxy = config.trustedProxy(connection.peer().getAddress());
+    TargetLink target = new TargetLink(connection, config);
+    try {
+      while (true) {
+        RequestHead request;
+        String path;
+        try {
+          request = RequestParser.read(clientIn, config.httpLimits());
+          if (request == null) {
+            return;
+          }
+          connection.touch();
+          // "OPTIONS *" asks about the server as a whole, not a path.
+          path = "*".equals(request.target()) ? "*" : Paths.checkedPath(request.path());
+        } catch (HttpException e) {
+          refuse(connection, clientOut, OwnResponse.of(e.status(), "https-wrapper: " + e.getMessage()).closing(),
+              null, e.getMessage());
+          connection.drainBeforeClose();
+          return;
+        }
+        InetAddress client = clientAddress(connection, request, fromTrustedProxy);
+        Decision decision =
+            policy.decide(
+                new RequestFacts(
+                    client,
+                    request.method(),
+                    path,
+                    request.headers().first("Authorization"),
+                    clientCertificates));
+        if (!decision.allowed()) {
+          boolean keepOpen = request.keepAlive() && !request.hasBody();
+          OwnResponse answer = refusal(decision);
+          refuse(connection, clientOut, keepOpen ? answer : answer.closing(), request, decision.reason());
+          if (!keepOpen) {
+            connection.drainBeforeClose();
+            return;
+          }
+          continue;
+        }
+        Exchange exchange =
+            new Exchange(connection, config, target, clientIn, clientOut, request, client, fromTrustedProxy);
+        if (!exchange.run()) {
+          clientOut.flush();
+          connection.drainBeforeClose();
+          return;
+        }
+      }
+    } finally {
+      target.close();
+    }
+  }
+
+  private InetAddress clientAddress(RelayConnection connection, RequestHead request, boolean fromTrustedProxy) {
+    InetAddress source = connection.source().getAddress();
+    if (!fromTrustedProxy) {
+      return source;
+    }
+    return ClientAddress.resolve(
+        source,
+        config.trustedProxies(),
+        request.headers().all("X-Forwarded-For"),
+        request.headers().all("Forwarded"));
+  }
+
+  private OwnResponse refusal(Decision decision) {
+    switch (decision.status()) {
+      case 401:
+        OwnResponse unauthorized =
+            OwnResponse.of(
+                401,
+                decision.challenge() != null
+                    ? "https-wrapper: a user name and password are needed"
+                    : "https-wrapper: a client certificate is needed");
+        return decision.challenge() == null
+            ? unauthorized
+            : unauthorized.header("WWW-Authenticate", decision.challenge());
+      case 429:
+        return OwnResponse.of(429, "https-wrapper: too many failed logins; try again later")
+            .header("Retry-After", Long.toString(decision.retryAfterSeconds()));
+      default:
+        return OwnResponse.of(decision.status(), "https-wrapper: access denied");
+    }
+  }
+
+  private void refuse(
+      RelayConnection connection, OutputStream out, OwnResponse response, RequestHead request, String reason)
+      throws IOException {
+    OwnResponse withHsts =
+        config.policy().hsts() == null
+            ? response
+            : response.header("Strict-Transport-Security", "max-age=" + config.policy().hsts().getSeconds());
+    log.info(
+        "{} answered {} to {} {} {}: {}",
+        connection.name(),
+        response.status(),
+        connection.source(),
+        request == null ? "-" : request.method(),
+        request == null ? "-" : request.path(),
+        reason);
+    withHsts.writeTo(out);
+  }
+
+  private static X509Certificate[] clientCertificates(RelayConnection connection) {
+    try {
+      Certificate[] chain = connection.client().getSession().getPeerCertificates();
+      X509Certificate[] out = new X509Certificate[chain.length];
+      for (int i = 0; i < chain.length; i++) {
+        out[i] = (X509Certificate) chain[i];
+      }
+      return out;
+    } catch (SSLPeerUnverifiedException none) {
+      return new X509Certificate[0];
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.httpswrapper.internal.relay;
+
+import io.github.httpswrapper.internal.http.HttpInput;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+
+/**
+ * The connection to the target behind one client connection: opened on the first allowed request, kept for
+ * the next ones while both sides keep it alive, opened again after the target closed it.
+ */
+final class TargetLink implements Closeable {
+  private static final int OUTPUT_BUFFER = 16 * 1024;
+  private final RelayConnection connection;
+  private Socket socket;
+  private HttpInput in;
+  private OutputStream out;
+  private boolean reused;
+
+  TargetLink(RelayConnection connection, RelayConfig config) {
+    this.connection = connection;
+  }
+
+  /** Opens the connection unless one is open already. */
+  void ensureOpen() throws TargetUnavailableException, IOException {
+    if (socket != null && !socket.isClosed()) {
+      reused = true;
+      return;
+    }
+    socket = connection.dialTarget();
+    in = new HttpInput(socket.getInputStream());
+    out = new BufferedOutputStream(new TouchingOutputStream(socket.getOutputStream(), connection), OUTPUT_BUFFER);
+    reused = false;
+  }
+
+  /** Whether the open connection already carried an earlier request (so the target may have closed it). */
+  boolean reused() {
+    return reused;
+  }
+
+  HttpInput in() {
+    return in;
+  }
+
+  OutputStream out() {
+    return out;
+  }
+
+  Socket socket() {
+    return socket;
+  }
+
+  /** Closes the connection; the next request opens a new one. */
+  @Override
+  public void close() {
+    if (socket != null) {
+      RelayConnection.closeQuietly(socket);
+      socket = null;
+    }
+  }
+}
