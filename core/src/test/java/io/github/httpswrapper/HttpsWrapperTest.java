@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class HttpsWrapperTest {
   private HttpServer target;
+  private final java.util.Set<Integer> targetPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private HttpsWrapper wrapper;
 
   @BeforeEach
@@ -34,6 +35,7 @@ class HttpsWrapperTest {
     target.createContext(
         "/",
         exchange -> {
+          targetPorts.add(exchange.getRemoteAddress().getPort());
           byte[] body = ("hello " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
@@ -68,6 +70,20 @@ class HttpsWrapperTest {
     assertEquals(200, response.statusCode());
     assertEquals("hello /blog", response.body());
     assertEquals("TLSv1.3", response.sslSession().orElseThrow().getProtocol());
+  }
+
+  @Test
+  void keepAliveRequestsShareOneTargetConnection() throws Exception {
+    wrapper = wrapTarget().start();
+    HttpClient client = HttpClient.newBuilder().sslContext(wrapper.clientSslContext()).build();
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(wrapper.uri().resolve("/r" + i)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals("hello /r" + i, response.body());
+    }
+    assertEquals(1, targetPorts.size(), "target connections used: " + targetPorts);
   }
 
   @Test

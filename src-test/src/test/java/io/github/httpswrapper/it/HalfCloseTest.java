@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * TLS 1.3 half-close: a client's close_notify reaches the target as end of file while the reply still flows
- * back, and a target's end of file reaches the client after all the data.
+ * TLS 1.3 half-close in the plain TCP relay: a client's close_notify reaches the target as end of file while the
+ * reply still flows back, and a target's end of file reaches the client after all the data. (The HTTP relay
+ * frames requests itself and never needs the client's end of file to end one.)
  */
 @Timeout(30)
 class HalfCloseTest {
@@ -50,6 +51,7 @@ class HalfCloseTest {
     wrapper =
         HttpsWrapper.forTarget("127.0.0.1", target.getLocalPort())
             .certificate(CertificateSource.selfSigned().stateDirectory(stateDirectory))
+            .plainTcp()
             .start();
   }
 

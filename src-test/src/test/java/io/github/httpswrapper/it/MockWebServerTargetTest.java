@@ -134,11 +134,18 @@ class MockWebServerTargetTest {
     for (int i = 0; i < 3; i++) {
       target.enqueue(new MockResponse.Builder().body("response " + i).build());
     }
-    for (int i = 0; i < 3; i++) {
-      bodies.add(
-          client.send(HttpRequest.newBuilder(wrapper.uri().resolve("/r" + i)).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body());
+    // One raw TLS connection, so that the client's own connection pooling cannot open a second one.
+    try (javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket)
+            wrapper.clientSslContext().getSocketFactory().createSocket("127.0.0.1", wrapper.port())) {
+      for (int i = 0; i < 3; i++) {
+        socket.getOutputStream().write(Http1.get("/r" + i, wrapper.port()));
+        String head = Http1.readHead(socket.getInputStream());
+        bodies.add(
+            new String(
+                socket.getInputStream().readNBytes(Http1.contentLength(head)),
+                java.nio.charset.StandardCharsets.UTF_8));
+      }
     }
 
     assertEquals(List.of("response 0", "response 1", "response 2"), bodies);
