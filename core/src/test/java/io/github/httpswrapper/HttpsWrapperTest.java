@@ -75,15 +75,31 @@ class HttpsWrapperTest {
   @Test
   void keepAliveRequestsShareOneTargetConnection() throws Exception {
     wrapper = wrapTarget().start();
-    HttpClient client = HttpClient.newBuilder().sslContext(wrapper.clientSslContext()).build();
-    for (int i = 0; i < 3; i++) {
-      HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(wrapper.uri().resolve("/r" + i)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertEquals("hello /r" + i, response.body());
+    // One raw TLS connection: a pooling client could open a second one on its own.
+    try (SSLSocket socket =
+        (SSLSocket) wrapper.clientSslContext().getSocketFactory().createSocket("127.0.0.1", wrapper.port())) {
+      InputStream in = socket.getInputStream();
+      for (int i = 0; i < 3; i++) {
+        socket.getOutputStream().write(
+            ("GET /r" + i + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        String head = readHead(in);
+        int length = Integer.parseInt(head.replaceAll("(?s).*\r\n[Cc]ontent-[Ll]ength: *([0-9]+)\r\n.*", "$1"));
+        assertEquals("hello /r" + i, new String(in.readNBytes(length), StandardCharsets.UTF_8));
+      }
     }
     assertEquals(1, targetPorts.size(), "target connections used: " + targetPorts);
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new java.io.EOFException("end of file in a response head: " + head);
+      }
+      head.append((char) b);
+    }
+    return head.toString();
   }
 
   @Test

@@ -23,9 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Plain HTTP sent to the TLS port is answered with a 400 that names the https:// address, not a reset. */
+/**
+ * Plain HTTP sent to the TLS port is answered, not reset: a permanent redirect to the same URL on https:// (301
+ * for GET and HEAD, 308 for other methods, which keeps method and body), or a 400 that names the https:// address
+ * when the request has no usable Host. Nothing reaches the target.
+ */
 @Timeout(30)
 class PlainHttpOnTlsPortTest {
   @TempDir Path stateDirectory;
@@ -48,27 +53,39 @@ class PlainHttpOnTlsPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"GET", "POST"})
-  void plainHttpGets400NamingHttpsAddress(String method) throws IOException {
+  @CsvSource({"GET, 301", "HEAD, 301", "POST, 308", "PUT, 308", "DELETE, 308"})
+  void plainHttpIsRedirectedToTheSameUrlOnHttps(String method, int expectedStatus) throws IOException {
     String hostPort = "127.0.0.1:" + wrapper.port();
     String request =
-        method.equals("POST")
-            ? "POST /form HTTP/1.1\r\nHost: " + hostPort + "\r\nContent-Length: 3\r\n\r\na=b"
-            : "GET / HTTP/1.1\r\nHost: " + hostPort + "\r\n\r\n";
+        method.equals("POST") || method.equals("PUT")
+            ? method + " /form?x=1 HTTP/1.1\r\nHost: " + hostPort + "\r\nContent-Length: 3\r\n\r\na=b"
+            : method + " /form?x=1 HTTP/1.1\r\nHost: " + hostPort + "\r\n\r\n";
 
-    String response = exchangePlain(request);
+    String response = exchangePlain(request, method.equals("HEAD"));
+
+    assertTrue(response.startsWith("HTTP/1.1 " + expectedStatus + " "), "response:\n" + response);
+    assertTrue(response.contains("\r\nLocation: https://" + hostPort + "/form?x=1\r\n"), "response:\n" + response);
+    assertEquals(0, target.getRequestCount(), "plain HTTP must not reach the target");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"no Host", "Host: not a host!"})
+  void plainHttpWithoutUsableHostGets400NamingHttps(String host) throws IOException {
+    String hostLine = host.startsWith("Host:") ? host + "\r\n" : "";
+    String response = exchangePlain("GET / HTTP/1.1\r\n" + hostLine + "\r\n", false);
 
     assertTrue(response.startsWith("HTTP/1.1 400 "), "response:\n" + response);
     int bodyStart = response.indexOf("\r\n\r\n");
     assertTrue(bodyStart > 0, "no end of head in:\n" + response);
     String body = response.substring(bodyStart + 4);
-    assertTrue(body.contains("https://" + hostPort + "/"), "body should name the https address:\n" + response);
+    assertTrue(body.contains("https://") && body.contains(":" + wrapper.port() + "/"),
+        "body should name the https address:\n" + response);
     assertEquals(0, target.getRequestCount(), "plain HTTP must not reach the target");
   }
 
   @Test
   void httpsStillServedAfterPlainHttpOnSamePort() throws Exception {
-    exchangePlain("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + wrapper.port() + "\r\n\r\n");
+    exchangePlain("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + wrapper.port() + "\r\n\r\n", false);
     target.enqueue(new MockResponse.Builder().body("still here").build());
 
     HttpResponse<String> response =
@@ -78,8 +95,11 @@ class PlainHttpOnTlsPortTest {
     assertEquals("still here", response.body());
   }
 
-  /** Sends {@code request} in clear text and reads the answer, up to its content length or end of file. */
-  private String exchangePlain(String request) throws IOException {
+  /**
+   * Sends {@code request} in clear text and reads the answer, up to its content length (none for HEAD) or end of
+   * file.
+   */
+  private String exchangePlain(String request, boolean head) throws IOException {
     try (Socket socket = new Socket(Ports.LOOPBACK, wrapper.port())) {
       socket.setSoTimeout(5000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -96,7 +116,7 @@ class PlainHttpOnTlsPortTest {
           received.write(b);
           String soFar = received.toString(StandardCharsets.ISO_8859_1);
           if (end == Long.MAX_VALUE && soFar.endsWith("\r\n\r\n")) {
-            int length = Http1.contentLength(soFar);
+            int length = head ? 0 : Http1.contentLength(soFar);
             end = length < 0 ? Long.MAX_VALUE - 1 : received.size() + length;
           }
         }
