@@ -259,8 +259,9 @@ final class Exchange {
       return;
     }
     retryOnFreshConnection = false;
-    if (answered) {
-      // Part of a response went out already: end the connection so the client sees it incomplete.
+    if (answered || connection.isClosed()) {
+      // Part of a response went out already, or the wrapper is closing this connection: end it, so the client
+      // sees the response incomplete rather than complete.
       return;
     }
     if (uploadFailure instanceof HttpException) {

@@ -157,6 +157,10 @@ public final class Relay implements AutoCloseable {
         sleep(backoffMillis);
         continue;
       }
+      if (closed) {
+        closeQuietly(socket);
+        return;
+      }
       admit(socket);
     }
   }
@@ -251,6 +255,13 @@ public final class Relay implements AutoCloseable {
     closed = true;
     closeQuietly(server);
     closeQuietly(redirect);
+    // A thread blocked in accept() keeps the listening socket alive until it wakes up; wait for it, so that
+    // nothing is accepted any more once close() returns.
+    try {
+      acceptor.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (RelayConnection connection : open) {
       connection.close();
     }
