@@ -169,7 +169,6 @@ class ConnectionLifecycleTest {
     }
     fail("something still listens on port " + port + " two seconds after close()");
   }
-}
 
   @Test
   void closeAlsoEndsTheTargetSideOfOpenConnections() throws Exception {
