@@ -2,6 +2,7 @@ package io.github.httpswrapper.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.github.httpswrapper.HttpsWrapper;
@@ -106,11 +107,16 @@ class JdkHttpServerTargetTest {
 
   @Test
   void requestsOnOneClientConnectionShareOneTargetConnection() throws Exception {
-    for (int i = 0; i < 4; i++) {
-      assertEquals(200,
-          client.send(HttpRequest.newBuilder(wrapper.uri().resolve("/" + i)).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .statusCode());
+    // One raw TLS connection, so that the client's own connection pooling cannot open a second one.
+    try (javax.net.ssl.SSLSocket socket =
+        (javax.net.ssl.SSLSocket)
+            wrapper.clientSslContext().getSocketFactory().createSocket("127.0.0.1", wrapper.port())) {
+      for (int i = 0; i < 4; i++) {
+        socket.getOutputStream().write(Http1.get("/" + i, wrapper.port()));
+        String head = Http1.readHead(socket.getInputStream());
+        assertTrue(head.startsWith("HTTP/1.1 200 "), head);
+        socket.getInputStream().readNBytes(Http1.contentLength(head));
+      }
     }
 
     Set<Integer> targetConnections = new HashSet<>();
