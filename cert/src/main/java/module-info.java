@@ -6,6 +6,8 @@ module io.github.httpswrapper.cert {
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.util;
+  requires java.net.http;
+  requires org.shredzone.acme4j;
   requires org.slf4j;
 
   exports io.github.httpswrapper.cert;

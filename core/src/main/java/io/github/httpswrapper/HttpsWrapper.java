@@ -10,12 +10,16 @@ import io.github.httpswrapper.internal.relay.Relay;
 import io.github.httpswrapper.internal.relay.RelayConfig;
 import io.github.httpswrapper.internal.relay.TlsEndpoint;
 import io.github.httpswrapper.internal.relay.Workers;
+import io.github.httpswrapper.internal.tls.CertificateSettings;
+import io.github.httpswrapper.internal.tls.ServerNamePattern;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 
@@ -44,13 +48,20 @@ import javax.net.ssl.SSLContext;
  * secrecy, ALPN {@code http/1.1}, session resumption on. A client that sends plain HTTP to the TLS port gets an
  * HTTP {@code 400} that names the {@code https://} address instead of a reset connection.
  *
+ * <p>Certificates: one {@linkplain Builder#certificate(CertificateSource) default certificate}, and optionally
+ * {@linkplain Builder#certificate(String, CertificateSource) one per server name} that clients ask for in the
+ * handshake (SNI). Each can be replaced while the wrapper runs: files are watched, certificates due for
+ * renewal are loaded again, and {@link #reloadCertificates()} does it on demand. New connections get the new
+ * certificate; connections already open keep theirs.
+ *
  * <p>When the target refuses the connection or cannot be resolved, the client gets {@code 502 Bad Gateway};
  * when connecting takes longer than {@link Builder#connectTimeout(Duration)}, {@code 504 Gateway Timeout}; both
  * with a one-line body naming the target. The wrapper keeps running.
  *
  * <p>Logging (SLF4J, logger names under {@code io.github.httpswrapper}): one INFO line at start with the URL and
- * the certificate's fingerprint, one INFO line per rejected connection with the peer and the reason. Every line
- * is prefixed with the wrapper's name, {@code https-wrapper[:8443->127.0.0.1:4334]}.
+ * the certificate's fingerprint, one INFO line per rejected connection with the peer and the reason, one INFO
+ * line when a certificate is replaced (old and new fingerprint, expiry) and one ERROR line when a changed one
+ * cannot be used. Every line is prefixed with the wrapper's name, {@code https-wrapper[:8443->127.0.0.1:4334]}.
  */
 public final class HttpsWrapper implements AutoCloseable {
   private final RelayConfig config;
@@ -117,23 +128,57 @@ public final class HttpsWrapper implements AutoCloseable {
     return running().redirectPort();
   }
 
-  /** The identity being served: certificate chain, fingerprint, names and expiry. */
+  /**
+   * The default identity being served now (to clients that send no server name, or one that no
+   * {@link Builder#certificate(String, CertificateSource) named certificate} matches): certificate chain,
+   * fingerprint, names and expiry. After a {@linkplain Builder#certificateReloadInterval(Duration) reload} this
+   * is the new one.
+   */
   public Identity identity() {
     return running().identity();
   }
 
-  /** The leaf certificate being served. */
+  /**
+   * The identity served now to a client that asks for {@code serverName} with SNI: the
+   * {@linkplain Builder#certificate(String, CertificateSource) certificate configured for that name}, or the
+   * default one when none matches.
+   */
+  public Identity identity(String serverName) {
+    Objects.requireNonNull(serverName, "serverName");
+    return running().identities().identityFor(serverName);
+  }
+
+  /** The leaf certificate of the default {@link #identity() identity} being served. */
   public X509Certificate certificate() {
     return identity().certificate();
   }
 
   /**
-   * An {@link SSLContext} for clients that trusts exactly this wrapper's certificate and nothing else: hand it
-   * to {@code HttpClient.newBuilder().sslContext(...)} in a test, or use it for any JSSE client. Host names are
-   * still verified by the client against the certificate's names.
+   * An {@link SSLContext} for clients that trusts exactly the certificates this wrapper serves now (the default
+   * one and every one chosen by server name) and nothing else: hand it to
+   * {@code HttpClient.newBuilder().sslContext(...)} in a test, or use it for any JSSE client. Host names are
+   * still verified by the client against the certificate's names. A certificate that replaces one of them later
+   * is not trusted by this context: ask for a new one.
    */
   public SSLContext clientSslContext() {
-    return TlsEndpoint.clientContextTrusting(identity());
+    return TlsEndpoint.clientContextTrusting(running().identities().all());
+  }
+
+  /**
+   * Loads every certificate source again now, and serves what loaded: new handshakes get the new certificates,
+   * connections already open keep theirs. A source that gives the same certificate again changes nothing.
+   *
+   * <p>The wrapper also does this on its own, source by source, when a source's files change and when a
+   * certificate is due for renewal (see {@link Builder#certificateReloadInterval(Duration)}); call this after
+   * replacing certificate files with watching turned off, or from a signal handler.
+   *
+   * @throws io.github.httpswrapper.cert.CertificateMaterialException when a source's material cannot be used
+   *     (it names the file and the problem, and is also logged); that source's current certificate stays in
+   *     service, and the other sources are still loaded
+   * @throws IllegalStateException when the wrapper is not started
+   */
+  public void reloadCertificates() {
+    running().identities().reloadAll();
   }
 
   /** This wrapper's name as it appears in log lines, e.g. {@code https-wrapper[:8443->127.0.0.1:4334]}. */
@@ -180,6 +225,8 @@ public final class HttpsWrapper implements AutoCloseable {
     private String listenHost = "127.0.0.1";
     private int listenPort = 0;
     private CertificateSource certificate;
+    private final Map<String, CertificateSettings.Named> namedCertificates = new LinkedHashMap<>();
+    private Duration certificateReloadInterval = Duration.ofSeconds(2);
     private final List<String> allow = new ArrayList<>();
     private final List<String> deny = new ArrayList<>();
     private Duration handshakeTimeout = Duration.ofSeconds(10);
@@ -225,6 +272,59 @@ public final class HttpsWrapper implements AutoCloseable {
      */
     public Builder certificate(CertificateSource certificate) {
       this.certificate = Objects.requireNonNull(certificate, "certificate");
+      return this;
+    }
+
+    /**
+     * Serves {@code source}'s certificate to clients that ask for {@code serverName} in the TLS handshake (the
+     * SNI extension, which browsers and HTTP clients send with the host name they connect to), so one wrapper
+     * can answer for several names, each with its own certificate. {@code serverName} is an exact DNS name
+     * ({@code blog.example.com}) or a wildcard matching exactly one more label ({@code *.example.com} matches
+     * {@code www.example.com}, not {@code example.com} nor {@code a.b.example.com}); case does not matter. An
+     * exact name wins over a wildcard. Clients that send no name (those connecting by IP address) or a name
+     * nothing matches get the {@link #certificate(CertificateSource) default certificate}. May be called once
+     * per name; calling it again for the same name replaces the source. Default: none, every client gets the
+     * default certificate.
+     *
+     * <p>Each source is loaded at {@link HttpsWrapper#start()} and reloaded like the default one. A warning is
+     * logged when the certificate does not name {@code serverName}, since clients would refuse it.
+     *
+     * @throws IllegalArgumentException when {@code serverName} is an IP address (SNI never carries one) or not a
+     *     DNS name
+     */
+    public Builder certificate(String serverName, CertificateSource source) {
+      Objects.requireNonNull(serverName, "serverName");
+      Objects.requireNonNull(source, "source");
+      ServerNamePattern pattern = ServerNamePattern.parse(serverName);
+      namedCertificates.put(pattern.text(), new CertificateSettings.Named(pattern, source));
+      return this;
+    }
+
+    /**
+     * How often the files of file-based certificate sources
+     * ({@link CertificateSource#pem(java.nio.file.Path) PEM}, {@link CertificateSource#keyStore keystore}) are
+     * checked for a change. Checking reads only their time, size and identity; a change is loaded once the
+     * files have stayed the same for one more interval, so a file still being written is not read half-way.
+     * New connections then get the new certificate, open ones keep theirs; material that cannot be used
+     * (garbage, a key that does not match, an expired certificate) is logged as an error and the current
+     * certificate stays in service until the files change again.
+     *
+     * <p>Independently of this, every source is loaded again when its certificate is due for renewal, 14 days
+     * before it expires or a third of its lifetime before, if that is shorter: generated certificates renew
+     * themselves that way. That check runs every interval, or hourly when watching is off.
+     *
+     * <p>Default: 2 seconds. {@link Duration#ZERO} turns file watching off
+     * ({@link HttpsWrapper#reloadCertificates() reloadCertificates()} still works).
+     *
+     * @throws IllegalArgumentException when negative, or positive but under 10 milliseconds
+     */
+    public Builder certificateReloadInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative() || (!interval.isZero() && interval.toMillis() < 10)) {
+        throw new IllegalArgumentException(
+            "certificateReloadInterval must be zero (no file watching) or at least 10 ms, was " + interval);
+      }
+      this.certificateReloadInterval = interval;
       return this;
     }
 
@@ -401,7 +501,8 @@ public final class HttpsWrapper implements AutoCloseable {
               targetPort,
               listenHost,
               listenPort,
-              source,
+              new CertificateSettings(
+                  source, List.copyOf(namedCertificates.values()), certificateReloadInterval),
               IpRules.of(allow, deny),
               handshakeTimeout,
               idleTimeout,

@@ -18,7 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One real TLS handshake on loopback: a server using an {@link Identity}, a client that trusts exactly one
- * certificate and checks the host name {@code localhost}, as a browser would.
+ * certificate and checks the host name ({@code localhost} unless told otherwise), as a browser would.
  */
 final class Handshake {
   private static final char[] IN_MEMORY = "in-memory".toCharArray();
@@ -27,6 +27,12 @@ final class Handshake {
 
   /** Connects once and returns the client's view of the session; throws if the handshake fails. */
   static SSLSession connect(Identity identity, X509Certificate trusted, String protocol) throws Exception {
+    return connect(identity, trusted, protocol, "localhost");
+  }
+
+  /** As {@link #connect(Identity, X509Certificate, String)}, checking {@code host} (a name or IP address). */
+  static SSLSession connect(Identity identity, X509Certificate trusted, String protocol, String host)
+      throws Exception {
     SSLContext server = serverContext(identity);
     SSLContext client = clientContext(trusted);
     try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory()
@@ -39,7 +45,7 @@ final class Handshake {
         plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 5_000);
         plain.setSoTimeout(10_000);
         SSLSocket socket = (SSLSocket) client.getSocketFactory()
-            .createSocket(plain, "localhost", listener.getLocalPort(), true);
+            .createSocket(plain, host, listener.getLocalPort(), true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         parameters.setProtocols(new String[] {protocol});

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code openssl} and {@code keytool} the way a user would, failing the test with their error output. */
+/** Runs {@code openssl}, {@code curl} and {@code keytool} as a user would; a failure fails the test with its errors. */
 final class Tools {
   private static final long TIMEOUT_SECONDS = 60;
 
@@ -18,6 +18,11 @@ final class Tools {
   /** Runs {@code openssl args...} in {@code dir}; returns its standard output. */
   static String openssl(Path dir, String... args) {
     return run(dir, "openssl", args);
+  }
+
+  /** Runs {@code curl args...} in {@code dir}; returns its standard output. */
+  static String curl(Path dir, String... args) {
+    return run(dir, "curl", args);
   }
 
   /** Runs the {@code keytool} of the JDK running the tests. */

@@ -1,25 +1,31 @@
 package io.github.httpswrapper.cli;
 
 import io.github.httpswrapper.cert.KeyAlgorithm;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the command line into {@link Options}, or fails with a {@link UsageException} whose message says what
  * is wrong and how to write it.
  *
  * <p>Every option is {@code --name value} or {@code --name=value}. Options that may be repeated
- * ({@code --name}, {@code --allow}, {@code --deny}, {@code --user}, {@code --client-cn}, {@code --client-spki},
- * {@code --trusted-proxy}) add up; any other option given twice is an error rather than a silent "last one
- * wins". {@code --help} and {@code --version} win over everything else on the line. Options that contradict
- * each other ({@code --tcp} with a password, users without a policy that asks for them) are refused here, so
+ * ({@code --name}, {@code --sni}, {@code --allow}, {@code --deny}, {@code --user}, {@code --client-cn},
+ * {@code --client-spki}, {@code --trusted-proxy}) add up; any other option given twice is an error rather than
+ * a silent "last one wins". {@code --help} and {@code --version} win over everything else on the line. Options
+ * that contradict each other ({@code --tcp} with a password, users without a policy that asks for them, two
+ * certificate sources, {@code --acme} without the plain-HTTP listener its CA must reach) are refused here, so
  * that nothing starts half-configured.
  *
  * <p>The {@code hash-password} command has its own options; {@link Main} hands it to {@link HashPassword}
@@ -37,8 +43,15 @@ final class ArgumentParser {
     KEYSTORE_PASSWORD("--keystore-password", "env:KEYSTORE_PASSWORD"),
     KEY_ALIAS("--key-alias", "web"),
     SELF_SIGNED("--self-signed", null),
+    LOCAL_CA("--local-ca", null),
     NAME("--name", "blog.home.arpa"),
     KEY_TYPE("--key-type", "rsa"),
+    SNI("--sni", "blog.example.org=blog.pem"),
+    RELOAD_INTERVAL("--reload-interval", "2s"),
+    ACME("--acme", "https://acme-v02.api.letsencrypt.org/directory"),
+    ACME_EMAIL("--acme-email", "admin@example.org"),
+    ACME_ACCEPT_TOS("--acme-accept-tos", null),
+    ACME_CA("--acme-ca", "acme-ca.pem"),
     ALLOW("--allow", "192.168.1.0/24"),
     DENY("--deny", "192.168.1.13"),
     STATE_DIR("--state-dir", "/var/lib/https-wrapper"),
@@ -78,7 +91,7 @@ final class ArgumentParser {
     }
 
     boolean repeatable() {
-      return this == NAME || this == ALLOW || this == DENY || this == USER || this == CLIENT_CN
+      return this == NAME || this == SNI || this == ALLOW || this == DENY || this == USER || this == CLIENT_CN
           || this == CLIENT_SPKI || this == TRUSTED_PROXY;
     }
 
@@ -169,6 +182,7 @@ final class ArgumentParser {
     checkTcp();
     List<String> names = new ArrayList<>(all(Flag.NAME));
     KeyAlgorithm keyType = has(Flag.KEY_TYPE) ? keyType(one(Flag.KEY_TYPE)) : null;
+    AcmeOptions acme = acmeOptions();
     return new Options(
         target,
         listen,
@@ -178,9 +192,13 @@ final class ArgumentParser {
         path(Flag.KEYSTORE),
         secret(Flag.KEYSTORE_PASSWORD),
         has(Flag.KEY_ALIAS) ? one(Flag.KEY_ALIAS) : null,
-        has(Flag.SELF_SIGNED) || has(Flag.NAME),
+        has(Flag.SELF_SIGNED) || has(Flag.NAME) && !has(Flag.LOCAL_CA) && acme == null,
+        has(Flag.LOCAL_CA),
+        acme,
         List.copyOf(names),
         keyType,
+        serverNames(),
+        has(Flag.RELOAD_INTERVAL) ? reloadInterval() : null,
         blocks(Flag.ALLOW),
         blocks(Flag.DENY),
         has(Flag.STATE_DIR) ? path(Flag.STATE_DIR) : Options.defaultStateDir(),
@@ -198,7 +216,7 @@ final class ArgumentParser {
   /** One certificate source at most, and only the options that belong to it. */
   private void checkCertificateChoice() throws UsageException {
     List<String> sources = new ArrayList<>();
-    for (Flag flag : new Flag[] {Flag.CERT, Flag.KEYSTORE, Flag.SELF_SIGNED}) {
+    for (Flag flag : new Flag[] {Flag.CERT, Flag.KEYSTORE, Flag.SELF_SIGNED, Flag.LOCAL_CA, Flag.ACME}) {
       if (has(flag)) {
         sources.add(flag.name);
       }
@@ -214,14 +232,142 @@ final class ArgumentParser {
     requires(Flag.KEYSTORE_PASSWORD, keyStore, "--keystore");
     requires(Flag.KEY_ALIAS, keyStore, "--keystore");
     requires(Flag.KEY_PASSWORD, pem || keyStore,
-        "--cert or --keystore: the self-signed certificate's key has no password");
-    for (Flag flag : new Flag[] {Flag.NAME, Flag.KEY_TYPE}) {
-      if (has(flag) && (pem || keyStore)) {
+        "--cert or --keystore: the key of a generated certificate has no password");
+    if (has(Flag.NAME) && (pem || keyStore)) {
+      throw new UsageException(
+          "--name names a generated certificate (--self-signed, --local-ca or --acme) and cannot be used with "
+              + (pem ? "--cert" : "--keystore") + ": leave out one of them");
+    }
+    if (has(Flag.KEY_TYPE) && (pem || keyStore)) {
+      throw new UsageException(
+          "--key-type sets the key of a generated certificate (--self-signed or --local-ca) and cannot be used"
+              + " with " + (pem ? "--cert" : "--keystore") + ": leave out one of them");
+    }
+    if (has(Flag.KEY_TYPE) && has(Flag.ACME)) {
+      throw new UsageException(
+          "--key-type cannot be used with --acme: an ACME certificate always gets an ECDSA P-256 key");
+    }
+  }
+
+  /**
+   * {@code --acme} and its companions. HTTP-01 is the only challenge, so the CA must reach the plain-HTTP
+   * listener on port 80 for every {@code --name}; what cannot work that way is refused here rather than after
+   * a round trip to the CA.
+   */
+  private AcmeOptions acmeOptions() throws UsageException {
+    for (Flag flag : new Flag[] {Flag.ACME_EMAIL, Flag.ACME_ACCEPT_TOS, Flag.ACME_CA}) {
+      requires(flag, has(Flag.ACME), "--acme: it belongs to the ACME certificate, e.g. --acme "
+          + Flag.ACME.example + " --name blog.example.org " + flag.name
+          + (flag.takesValue() ? " " + flag.example : ""));
+    }
+    if (!has(Flag.ACME)) {
+      return null;
+    }
+    String url = one(Flag.ACME).trim();
+    URI directory;
+    try {
+      directory = new URI(url);
+    } catch (URISyntaxException e) {
+      directory = null;
+    }
+    if (directory == null || !"https".equalsIgnoreCase(directory.getScheme()) || directory.getHost() == null) {
+      throw new UsageException(
+          "--acme " + url + ": give the CA's https:// directory URL, e.g. --acme " + Flag.ACME.example);
+    }
+    if (!has(Flag.NAME)) {
+      throw new UsageException(
+          "--acme needs --name: the domains the certificate is for, e.g. --acme " + Flag.ACME.example
+              + " --name blog.example.org");
+    }
+    for (String name : all(Flag.NAME)) {
+      String n = name.trim().toLowerCase(Locale.ROOT);
+      if (n.startsWith("*.")) {
         throw new UsageException(
-            flag.name + " sets up the self-signed certificate and cannot be used with "
-                + (pem ? "--cert" : "--keystore") + ": leave out one of them");
+            "--name " + name + ": an ACME certificate over HTTP-01 cannot be for a wildcard name: give each name"
+                + " the wrapper serves, e.g. --name www." + n.substring(2));
+      }
+      if (ipLike(n) || n.equals("localhost") || !n.contains(".")) {
+        throw new UsageException(
+            "--name " + name + ": the ACME CA checks each name over the internet, so it must be a public DNS"
+                + " name such as blog.example.org, not an IP address or a local name");
       }
     }
+    if (!has(Flag.ACME_ACCEPT_TOS)) {
+      throw new UsageException(
+          "--acme needs --acme-accept-tos: the CA registers an account only for those who accept its terms of"
+              + " service; read them (the CA's web site links them), then add --acme-accept-tos");
+    }
+    if (!has(Flag.REDIRECT_HTTP)) {
+      throw new UsageException(
+          "--acme needs --redirect-http PORT: the CA checks each --name with a plain-HTTP request to port 80,"
+              + " which must reach that listener, e.g. --redirect-http 80 (or forward port 80 to --redirect-http"
+              + " 8080)");
+    }
+    if (one(Flag.REDIRECT_HTTP).trim().equals("0")) {
+      throw new UsageException(
+          "--redirect-http 0 picks a different port each time, which port 80 cannot be forwarded to: with --acme"
+              + " give a fixed port, e.g. --redirect-http 80 or --redirect-http 8080");
+    }
+    String email = has(Flag.ACME_EMAIL) ? one(Flag.ACME_EMAIL).trim() : null;
+    if (email != null && (email.indexOf('@') < 1 || email.indexOf('@') == email.length() - 1)) {
+      throw new UsageException(
+          "--acme-email " + email + ": not an email address; use one like --acme-email "
+              + Flag.ACME_EMAIL.example);
+    }
+    return new AcmeOptions(directory, email, path(Flag.ACME_CA));
+  }
+
+  /**
+   * {@code --sni NAME=CERT} or {@code NAME=CERT,KEY}. The name is checked fully by the library; here only what
+   * can never work: an address (clients never send one in SNI), or the same name twice.
+   */
+  private List<ServerNameCertificate> serverNames() throws UsageException {
+    List<ServerNameCertificate> certificates = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String value : all(Flag.SNI)) {
+      int eq = value.indexOf('=');
+      String name = eq < 0 ? "" : value.substring(0, eq).trim();
+      String[] files = eq < 0 ? new String[0] : value.substring(eq + 1).split(",", -1);
+      if (name.isEmpty() || files.length == 0 || files.length > 2
+          || Arrays.stream(files).anyMatch(String::isBlank)) {
+        throw new UsageException(
+            "--sni " + value + ": write NAME=CERT, or NAME=CERT,KEY when the key is in its own file, e.g. --sni"
+                + " blog.example.org=blog.pem");
+      }
+      if (ipLike(name)) {
+        throw new UsageException(
+            "--sni " + value + ": clients never send an IP address as the server name; those that connect by"
+                + " address get the main certificate, so put the address there (e.g. --name "
+                + name.replaceAll("[\\[\\]]", "") + ")");
+      }
+      if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+        throw new UsageException("--sni " + name + " was given twice: give each name once");
+      }
+      certificates.add(
+          new ServerNameCertificate(
+              name, Path.of(home(files[0].trim())), files.length == 2 ? Path.of(home(files[1].trim())) : null));
+    }
+    return List.copyOf(certificates);
+  }
+
+  /** {@code 0} turns file watching off; anything else is a duration of at least 10 ms, as the library asks. */
+  private Duration reloadInterval() throws UsageException {
+    String text = one(Flag.RELOAD_INTERVAL).trim();
+    if (text.matches("0+(ms|s|m|h)?")) {
+      return Duration.ZERO;
+    }
+    Duration interval = Durations.parse(Flag.RELOAD_INTERVAL.name, text);
+    if (interval.toMillis() < 10) {
+      throw new UsageException(
+          "--reload-interval " + text + ": check at least 10ms apart (the default is 2s), or give 0 to turn"
+              + " watching off");
+    }
+    return interval;
+  }
+
+  /** An IPv4 or IPv6 literal, roughly: digits and dots only, or any colon. */
+  private static boolean ipLike(String name) {
+    return name.matches("[0-9.]+") || name.contains(":");
   }
 
   /** {@code --tcp} never reads a request, so nothing that acts on requests can go with it. */
@@ -450,12 +596,15 @@ final class ArgumentParser {
     if (!has(flag)) {
       return null;
     }
-    String text = one(flag);
+    return Path.of(home(one(flag)));
+  }
+
+  private static String home(String text) {
     if (text.equals("~") || text.startsWith("~/")) {
       // The shell expands ~ only at the start of a word, so --state-dir=~/x arrives unexpanded.
-      text = System.getProperty("user.home") + text.substring(1);
+      return System.getProperty("user.home") + text.substring(1);
     }
-    return Path.of(text);
+    return text;
   }
 
   private Secret secret(Flag flag) throws UsageException {

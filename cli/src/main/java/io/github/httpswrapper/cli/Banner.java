@@ -19,8 +19,10 @@ import java.util.List;
  * @param listen the address as given, with the port actually bound
  * @param wildcard whether the wrapper listens on every address ({@code 0.0.0.0} or {@code ::})
  * @param loopback whether it listens on a loopback address only
- * @param certificateLabel {@code self-signed}, or the source's description such as {@code PEM cert.pem}
- * @param certificateFile a file holding the served chain (no key), for clients' trust
+ * @param certificateLabel {@code self-signed}, {@code local CA}, or the source's description such as
+ *     {@code PEM cert.pem}
+ * @param certificateFile a file holding the served chain (no key), or the local CA's root, for clients' trust
+ * @param certificates the lines about the local CA, certificates chosen by server name, reloading and ACME
  * @param otherAddresses this machine's other addresses, shown when listening on every address
  * @param access the lines about the access policy: scenario, client certificates, redirect, HSTS
  */
@@ -35,6 +37,7 @@ record Banner(
     Identity identity,
     String certificateLabel,
     Path certificateFile,
+    CertificateLines certificates,
     List<String> allow,
     List<String> deny,
     List<InetAddress> otherAddresses,
@@ -52,7 +55,7 @@ record Banner(
       String ip = address.getHostAddress().replaceFirst("%.*$", "");
       // Clients that use an address the certificate does not name fail the host name check.
       String note = names(identity.names(), ip) ? ""
-          : selfSigned() ? "  (not in the certificate: add --name " + ip + ")" : "  (not in the certificate)";
+          : generated() ? "  (not in the certificate: add --name " + ip + ")" : "  (not in the certificate)";
       line(lines, "also at", "https://" + literal(address) + ":" + listen.port() + "/" + note);
     }
     Duration left = Duration.between(now, identity.notAfter());
@@ -64,8 +67,26 @@ record Banner(
       line(lines, "names", String.join(", ", identity.names()));
     }
     line(lines, "SHA-256", identity.sha256Fingerprint());
-    line(lines, "cert file", certificateFile.toString());
-    line(lines, "try", curl(certificateFile, uri, listen, wildcard, identity.names()));
+    if (certificates.localCaRoot() == null) {
+      line(lines, "cert file", certificateFile.toString());
+    }
+    for (String[] labelled : certificates.localCa()) {
+      line(lines, labelled[0], labelled[1]);
+    }
+    for (String named : certificates.serverNames()) {
+      line(lines, "sni", named);
+    }
+    if (certificates.reload() != null) {
+      line(lines, "reload", certificates.reload());
+    }
+    if (certificates.acme() != null) {
+      line(lines, "acme", certificates.acme());
+      // A CA's certificate is trusted everywhere already, and the domain is what clients will type.
+      line(lines, "try", "curl " + (identity.names().isEmpty() ? uri.toString()
+          : "https://" + identity.names().get(0) + ":" + listen.port() + "/"));
+    } else {
+      line(lines, "try", curl(certificateFile, uri, listen, wildcard, identity.names()));
+    }
     line(lines, "who", who());
     for (String[] labelled : access.labelled()) {
       line(lines, labelled[0], labelled[1]);
@@ -82,8 +103,9 @@ record Banner(
     return String.join("\n", lines) + "\n";
   }
 
-  private boolean selfSigned() {
-    return certificateLabel.equals("self-signed");
+  /** Whether the certificate is made here from {@code --name}s, so that adding one helps. */
+  private boolean generated() {
+    return certificateLabel.equals("self-signed") || certificateLabel.equals("local CA");
   }
 
   private static void line(List<String> lines, String label, String text) {
@@ -167,7 +189,7 @@ record Banner(
     return address instanceof Inet6Address ? "[" + text + "]" : text;
   }
 
-  private static String date(Instant instant) {
+  static String date(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
   }
 
@@ -183,7 +205,7 @@ record Banner(
     return hours + (hours == 1 ? " hour" : " hours");
   }
 
-  private static String shellQuote(String text) {
+  static String shellQuote(String text) {
     return text.matches("[A-Za-z0-9_./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
   }
 }

@@ -42,6 +42,19 @@ final class Durations {
     }
   }
 
+  /** A duration as {@link #parse} reads it back: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}. */
+  static String text(Duration d) {
+    long millis = d.toMillis();
+    if (millis % 1000 != 0) {
+      return millis + "ms";
+    }
+    long seconds = millis / 1000;
+    if (seconds % 3600 == 0 && seconds > 0) {
+      return seconds / 3600 + "h";
+    }
+    return seconds % 60 == 0 && seconds > 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
   /**
    * An HSTS max-age: {@code null} (the option given without a value) means {@link #DEFAULT_HSTS}. Days are the
    * usual unit, so {@code d} is accepted here; a unit is required, because a bare number could mean seconds (as

@@ -22,13 +22,18 @@ final class HelpText {
                                  only); 0.0.0.0:PORT or [::]:PORT accepts other machines too; port 0
                                  picks a free port. Default: 127.0.0.1:8443
 
-      Certificate (one of --self-signed, --cert, --keystore; default: --self-signed)
+      Certificate (one of --self-signed, --local-ca, --cert, --keystore, --acme; default: --self-signed)
         --self-signed            make a self-signed certificate once, keep it in --state-dir and reuse
                                  it; it names localhost, 127.0.0.1, ::1 and this machine's host name.
-        --name HOST              add a host name or IP address to the self-signed certificate;
-                                 repeat for more. Implies --self-signed.
-        --key-type ecdsa|rsa     key of the self-signed certificate. Default: ecdsa (P-256);
-                                 rsa (2048 bits) is for old clients.
+        --local-ca               your own small certificate authority, made once in --state-dir,
+                                 issues the certificate. Import its root in browsers once and every
+                                 certificate it issues (renewals, other services) is trusted with no
+                                 warning, unlike a self-signed one. Takes --name and --key-type.
+        --name HOST              add a host name or IP address to the self-signed or local CA
+                                 certificate; repeat for more. Implies --self-signed unless
+                                 --local-ca or --acme is given; with --acme, the domains to certify.
+        --key-type ecdsa|rsa     key of the self-signed or local CA certificate. Default: ecdsa
+                                 (P-256); rsa (2048 bits) is for old clients.
         --cert FILE              PEM certificate chain; holds the private key too unless --key is given.
         --key FILE               PEM private key of --cert. Default: read from the --cert file.
         --keystore FILE          PKCS#12 (.p12, .pfx) or JKS keystore with the key and its chain.
@@ -36,9 +41,28 @@ final class HelpText {
         --key-password PW        password of an encrypted PEM key, or of the keystore's key entry.
                                  Default: none for PEM; --keystore-password for a keystore.
         --key-alias ALIAS        keystore entry to serve. Default: the keystore's only key entry.
-        --state-dir DIR          where the self-signed certificate is kept, and where the served
-                                 certificate (never the key) is written for clients when it has no
-                                 file of its own. Default: ~/.https-wrapper
+        --sni NAME=CERT[,KEY]    serve another PEM certificate (unencrypted key in CERT or KEY) to clients
+                                 that ask for NAME, e.g. --sni blog.example.org=blog.pem or
+                                 --sni '*.example.org=cert.pem,key.pem'; repeat for more names. Clients
+                                 that ask for no name or another one get the main certificate.
+                                 Default: none.
+        --reload-interval T      how often the --cert, --keystore and --sni files are checked: a
+                                 changed (renewed) certificate is served to new connections without
+                                 a restart. 0 turns watching off. Default: 2s
+        --state-dir DIR          where the self-signed certificate, the local CA and ACME certificates
+                                 are kept, and where the served certificate (never the key) is
+                                 written for clients when it has no file of its own.
+                                 Default: ~/.https-wrapper
+
+      ACME (a certificate from Let's Encrypt or another ACME CA, renewed before it expires)
+        --acme URL               get the certificate for the --name domains (at least one) from this
+                                 ACME directory, e.g. https://acme-v02.api.letsencrypt.org/directory.
+                                 The CA checks each domain over plain HTTP on port 80: needs
+                                 --redirect-http, and port 80 must reach it. Default: off.
+        --acme-email ADDRESS     where the CA sends expiry notices. Default: none.
+        --acme-accept-tos        accept the CA's terms of service; required with --acme.
+        --acme-ca FILE           PEM bundle trusted for the ACME server's own HTTPS, for a private or
+                                 test CA. Default: the JDK's trust store.
 
       Who may connect (checked on the client's address before any TLS work)
         --allow CIDR             only clients in this address block may connect, e.g. 192.168.1.0/24,
@@ -81,7 +105,8 @@ final class HelpText {
         --proxy-protocol         trusted proxies send a PROXY protocol header (v1 or v2) instead.
                                  Needs --trusted-proxy. Default: off.
         --redirect-http PORT     also listen for plain HTTP on PORT (same host as --listen) and
-                                 redirect every request to https; 0 picks a free port. Default: off.
+                                 redirect every request to https; 0 picks a free port. With --acme,
+                                 it also answers the CA's checks. Default: off.
         --tcp                    relay bytes without reading HTTP, for targets that do not speak it;
                                  only --allow and --deny apply, so no --policy, users or client
                                  certificates. Default: HTTP, checked request by request.
@@ -110,7 +135,7 @@ final class HelpText {
       out of the process list and your shell history.
 
       Exit codes: 0 stopped normally (Ctrl-C or SIGTERM), 1 runtime error (certificate, port in use,
-      address block, htpasswd file, ...), 2 bad usage.
+      address block, htpasswd file, ACME CA, ...), 2 bad usage.
 
       Examples
         Trusted network: wrap the blog engine on port 4334 for the machines on your LAN, 192.168.1.5
@@ -131,9 +156,24 @@ final class HelpText {
             --policy hostile-network --htpasswd /etc/https-wrapper/htpasswd \\
             --redirect-http 8080 --client-ca ca.pem --cert cert.pem --key key.pem
 
-        Wrap it with your own certificate and key, the key's password in an environment variable:
+        Wrap it with your own certificate and key, the key's password in an environment variable
+        (renew the files in place: the new certificate is served without a restart):
           java -jar https-wrapper.jar --target 127.0.0.1:4334 --listen 0.0.0.0:8443 \\
             --cert cert.pem --key key.pem --key-password env:KEY_PASSWORD
+
+        Local CA: trust one root in every browser once, then each service it certifies is trusted:
+          java -jar https-wrapper.jar --target 127.0.0.1:4334 --listen 0.0.0.0:8443 \\
+            --local-ca --name blog.home.arpa
+          (then import ~/.https-wrapper/local-ca/root-certificate.pem as an authority)
+
+        Let's Encrypt for blog.example.org, with port 80 forwarded to 8080 and 443 to 8443:
+          java -jar https-wrapper.jar --target 127.0.0.1:4334 --listen 0.0.0.0:8443 \\
+            --acme https://acme-v02.api.letsencrypt.org/directory --name blog.example.org \\
+            --acme-email admin@example.org --acme-accept-tos --redirect-http 8080
+
+        Two sites on one port: blog.example.org gets its own certificate, everyone else cert.pem:
+          java -jar https-wrapper.jar --target 127.0.0.1:4334 --listen 0.0.0.0:8443 \\
+            --cert cert.pem --sni blog.example.org=blog.pem
 
         Try the built-in demo site, then open https://127.0.0.1:8443/ (accept the self-signed certificate):
           java -jar https-wrapper.jar

@@ -144,7 +144,8 @@ public final class Main {
 
   /**
    * A file with the served certificate chain and no key, for {@code curl --cacert} and browsers: the
-   * source's own when it has one, else {@code served-certificate.pem} in the state directory, written now.
+   * source's own when it has one (for a local CA, its root), else {@code served-certificate.pem} in the state
+   * directory, written now.
    */
   private static Path certificateFileFor(Identity identity, Path stateDir) {
     if (identity.certificateFile().isPresent()) {
@@ -153,6 +154,13 @@ public final class Main {
     Path file = stateDir.resolve("served-certificate.pem").toAbsolutePath();
     identity.writeCertificatePem(file);
     return file;
+  }
+
+  private static String label(CertificateSource source) {
+    if (source instanceof CertificateSource.SelfSigned) {
+      return "self-signed";
+    }
+    return source instanceof CertificateSource.LocalCa ? "local CA" : source.description();
   }
 
   private static int htpasswdUsers(Options options) {
@@ -180,8 +188,9 @@ public final class Main {
         target,
         demo,
         wrapper.identity(),
-        source instanceof CertificateSource.SelfSigned ? "self-signed" : source.description(),
+        label(source),
         certificateFile,
+        CertificateLines.of(options, source, wrapper),
         options.allow(),
         options.deny(),
         others,

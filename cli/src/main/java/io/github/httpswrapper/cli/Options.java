@@ -14,9 +14,15 @@ import java.util.List;
  * @param cert {@code --cert}: PEM chain, with the key unless {@code key} is set
  * @param keyStore {@code --keystore}
  * @param selfSigned whether a self-signed certificate was asked for explicitly ({@code --self-signed} or
- *     {@code --name}); it is also what happens when no source is given
- * @param names extra names for the self-signed certificate
- * @param stateDir where the self-signed certificate and the served certificate's copy are kept
+ *     {@code --name} alone); it is also what happens when no source is given
+ * @param localCa {@code --local-ca}: certificates issued by a local CA kept in the state directory
+ * @param acme {@code --acme} and its companions, or {@code null}
+ * @param names extra names for the self-signed or local CA certificate; the domains of an ACME certificate
+ * @param serverNames {@code --sni}: certificates chosen by the server name clients ask for
+ * @param reloadInterval {@code --reload-interval}: how often certificate files are checked; zero turns
+ *     watching off
+ * @param stateDir where generated certificates (self-signed, local CA, ACME) and the served certificate's copy
+ *     are kept
  * @param access {@code --policy} and the users and client certificates it needs
  * @param protocol HTTP or TCP, proxies, the redirect port, request size limits
  */
@@ -30,8 +36,12 @@ record Options(
     Secret keyStorePassword,
     String keyAlias,
     boolean selfSigned,
+    boolean localCa,
+    AcmeOptions acme,
     List<String> names,
     KeyAlgorithm keyType,
+    List<ServerNameCertificate> serverNames,
+    Duration reloadInterval,
     List<String> allow,
     List<String> deny,
     Path stateDir,
@@ -48,6 +58,12 @@ record Options(
   /** Where HTTPS is accepted when {@code --listen} is not given: this machine only, port 8443. */
   static final HostPort DEFAULT_LISTEN = new HostPort(HostPort.LOOPBACK, 8443);
 
+  /**
+   * How often certificate files are checked for a change when {@code --reload-interval} is not given: the
+   * library's default, repeated here for the banner.
+   */
+  static final Duration DEFAULT_RELOAD_INTERVAL = Duration.ofSeconds(2);
+
   /** The state directory when {@code --state-dir} is not given: {@code ~/.https-wrapper}. */
   static Path defaultStateDir() {
     return Path.of(System.getProperty("user.home"), ".https-wrapper");
@@ -56,8 +72,8 @@ record Options(
   /** The options of a plain {@code --help} or {@code --version}, which need nothing else. */
   static Options infoOnly(boolean help, boolean version) {
     return new Options(
-        null, DEFAULT_LISTEN, null, null, null, null, null, null, false, List.of(), null, List.of(), List.of(),
-        defaultStateDir(), null, null, null, null, AccessOptions.DEFAULTS, ProtocolOptions.DEFAULTS, false, help,
-        version);
+        null, DEFAULT_LISTEN, null, null, null, null, null, null, false, false, null, List.of(), null, List.of(),
+        null, List.of(), List.of(), defaultStateDir(), null, null, null, null, AccessOptions.DEFAULTS,
+        ProtocolOptions.DEFAULTS, false, help, version);
   }
 }

@@ -11,8 +11,9 @@ final class WrapperSetup {
   private WrapperSetup() {}
 
   /**
-   * The certificate source the options ask for: {@code --cert} (with {@code --key}), {@code --keystore}, or a
-   * self-signed certificate kept in the state directory, the default. Passwords are looked up here.
+   * The certificate source the options ask for: {@code --cert} (with {@code --key}), {@code --keystore}, a local
+   * CA or an ACME certificate kept in the state directory, or a self-signed certificate kept there, the
+   * default. Passwords are looked up here.
    *
    * @throws IllegalArgumentException when a password's variable is not set or its file cannot be read
    */
@@ -33,26 +34,53 @@ final class WrapperSetup {
       }
       return options.keyAlias() == null ? store : store.alias(options.keyAlias());
     }
+    String[] names = options.names().toArray(new String[0]);
+    if (options.localCa()) {
+      CertificateSource.LocalCa localCa =
+          CertificateSource.localCa().stateDirectory(options.stateDir()).names(names);
+      return options.keyType() == null ? localCa : localCa.keyAlgorithm(options.keyType());
+    }
+    if (options.acme() != null) {
+      AcmeOptions acme = options.acme();
+      CertificateSource.Acme source =
+          CertificateSource.acme(acme.directory(), names)
+              .stateDirectory(options.stateDir())
+              .acceptTermsOfService();
+      if (acme.email() != null) {
+        source = source.email(acme.email());
+      }
+      return acme.trustedRoots() == null ? source : source.trustedRoots(acme.trustedRoots());
+    }
     CertificateSource.SelfSigned selfSigned =
         CertificateSource.selfSigned()
             .stateDirectory(options.stateDir())
-            .names(options.names().toArray(new String[0]));
+            .names(names);
     return options.keyType() == null ? selfSigned : selfSigned.keyAlgorithm(options.keyType());
   }
 
   /**
-   * A builder for a wrapper in front of {@code target} with every other option applied: the access policy
-   * (loaded now, so a missing htpasswd file or CA bundle fails before anything listens), proxies, the redirect
-   * port, limits.
+   * A builder for a wrapper in front of {@code target} with every other option applied: the certificates
+   * chosen by server name, the access policy (loaded now, so a missing htpasswd file or CA bundle fails before
+   * anything listens), proxies, the redirect port, limits.
    *
-   * @throws IllegalArgumentException when an address block is malformed (the message names the option), or
-   *     the htpasswd file or the CA bundle cannot be used (the message names the file)
+   * @throws IllegalArgumentException when an address block or an {@code --sni} name is malformed (the message
+   *     names the option), or the htpasswd file or the CA bundle cannot be used (the message names the file)
    */
   static HttpsWrapper.Builder builder(Options options, HostPort target, CertificateSource source) {
     HttpsWrapper.Builder builder =
         HttpsWrapper.forTarget(target.host(), target.port())
             .listen(options.listen().host(), options.listen().port())
             .certificate(source);
+    for (ServerNameCertificate named : options.serverNames()) {
+      try {
+        builder.certificate(named.name(), serverNameSource(named));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--sni " + named.name() + ": " + e.getMessage(), e);
+      }
+    }
+    if (options.reloadInterval() != null) {
+      builder.certificateReloadInterval(options.reloadInterval());
+    }
     addBlocks("--allow", options.allow(), builder::allow);
     addBlocks("--deny", options.deny(), builder::deny);
     if (options.maxConnections() != null) {
@@ -90,6 +118,13 @@ final class WrapperSetup {
       builder.maxHeaderBytes(protocol.maxHeaderSize());
     }
     return builder;
+  }
+
+  /** The PEM source of one {@code --sni}. */
+  static CertificateSource serverNameSource(ServerNameCertificate named) {
+    return named.key() == null
+        ? CertificateSource.pem(named.cert())
+        : CertificateSource.pem(named.cert(), named.key());
   }
 
   private static void addBlocks(String flag, List<String> blocks, Consumer<String> add) {

@@ -143,12 +143,12 @@ class ArgumentParserTest {
             + " certificate, e.g. --cert cert.pem --key key.pem",
         "--key-alias web | --key-alias needs --keystore",
         "--keystore-password x --cert c.pem | --keystore-password needs --keystore",
-        "--key-password x | --key-password needs --cert or --keystore: the self-signed certificate's key has no"
+        "--key-password x | --key-password needs --cert or --keystore: the key of a generated certificate has no"
             + " password",
-        "--name a --cert c.pem | --name sets up the self-signed certificate and cannot be used with --cert:"
-            + " leave out one of them",
-        "--key-type rsa --keystore s.p12 | --key-type sets up the self-signed certificate and cannot be used"
-            + " with --keystore: leave out one of them",
+        "--name a --cert c.pem | --name names a generated certificate (--self-signed, --local-ca or --acme) and"
+            + " cannot be used with --cert: leave out one of them",
+        "--key-type rsa --keystore s.p12 | --key-type sets the key of a generated certificate (--self-signed or"
+            + " --local-ca) and cannot be used with --keystore: leave out one of them",
         "--key-type dsa | --key-type dsa: use ecdsa (P-256, the default) or rsa (2048 bits, for old clients)",
         "--max-connections 0 | --max-connections 0: must be a whole number of 1 or more, e.g. --max-connections"
             + " 500",

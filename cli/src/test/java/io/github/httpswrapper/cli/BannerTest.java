@@ -179,10 +179,46 @@ class BannerTest {
         text);
   }
 
+  @Test
+  void localCaShowsItsRootInsteadOfTheCertFileAndSuggestsNamesForOtherAddresses() throws Exception {
+    Path root = Path.of("/srv/my state/local-ca/root-certificate.pem");
+    String text =
+        new Banner("1.0", URI.create("https://0.0.0.0:8443/"), new HostPort("0.0.0.0", 8443), true, false,
+            new HostPort("127.0.0.1", 4334), false, identity, "local CA", root,
+            new CertificateLines(root, List.of(), null, null), List.of(), List.of(),
+            List.of(InetAddress.getByName("192.168.1.5")),
+            AccessLines.of(Options.infoOnly(false, false), false, 0, -1))
+            .render(Instant.now());
+    assertTrue(
+        text.contains(
+            "  local CA     root '/srv/my state/local-ca/root-certificate.pem', to trust once\n"
+                + "  trust        curl --cacert ROOT; keytool -importcert -cacerts -file ROOT; browsers: import as"
+                + " authority\n"),
+        text);
+    assertFalse(text.contains("cert file"), text);
+    assertTrue(text.contains("  try          curl --cacert '/srv/my state/local-ca/root-certificate.pem' "), text);
+    assertTrue(text.contains("(not in the certificate: add --name 192.168.1.5)"), text);
+  }
+
+  @Test
+  void acmeIsTriedWithoutCacertSinceItsCaIsTrustedAlready() {
+    String text =
+        new Banner("1.0", URI.create("https://0.0.0.0:8443/"), new HostPort("0.0.0.0", 8443), true, false,
+            new HostPort("127.0.0.1", 4334), false, identity, "ACME certificate", stateDir.resolve("c.pem"),
+            new CertificateLines(null, List.of("blog.example.org: PEM blog.pem"), null, "from https://acme.test/"),
+            List.of(), List.of(), List.of(), AccessLines.of(Options.infoOnly(false, false), false, 0, -1))
+            .render(Instant.now());
+    assertTrue(text.contains("  sni          blog.example.org: PEM blog.pem\n"), text);
+    assertTrue(text.contains("  acme         from https://acme.test/\n"), text);
+    assertTrue(text.contains("  try          curl https://" + identity.names().get(0) + ":8443/\n"), text);
+    assertFalse(text.contains("--cacert"), text);
+  }
+
   private static String render(Options options, boolean loopback, int htpasswdUsers, int redirectPort) {
     HostPort listen = options.listen();
     return new Banner("1.0", URI.create("https://localhost:" + listen.port() + "/"), listen, !loopback, loopback,
         new HostPort("127.0.0.1", 4334), false, identity, "self-signed", stateDir.resolve("certificate.pem"),
+        CertificateLines.NONE,
         List.of(), List.of(), List.of(), AccessLines.of(options, loopback, htpasswdUsers, redirectPort))
         .render(Instant.now());
   }
@@ -193,6 +229,7 @@ class BannerTest {
     Options defaults = Options.infoOnly(false, false);
     return new Banner("1.0", URI.create("https://localhost:" + listen.port() + "/"), listen, wildcard, loopback,
         new HostPort("127.0.0.1", 4334), false, identity, "self-signed", stateDir.resolve("certificate.pem"),
+        CertificateLines.NONE,
         allow, deny, others, AccessLines.of(defaults, loopback, 0, -1));
   }
 }

@@ -16,6 +16,12 @@ class DurationsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"500ms", "10s", "90s", "5m", "1h", "1500ms"})
+  void textReadsBackAsTheSameDuration(String text) throws UsageException {
+    assertEquals(text, Durations.text(Durations.parse("--reload-interval", text)));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"5x", "1.5s", "-3s", "s", "10 s", "1h30m", ""})
   void rejectsWhatIsNotOneNumberAndOneUnit(String text) {
     UsageException e = assertThrows(UsageException.class, () -> Durations.parse("--idle-timeout", text));

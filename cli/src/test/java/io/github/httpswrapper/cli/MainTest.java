@@ -2,8 +2,10 @@ package io.github.httpswrapper.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.httpswrapper.HttpsWrapper;
@@ -11,6 +13,7 @@ import io.github.httpswrapper.Users;
 import io.github.httpswrapper.cert.CertificateSource;
 import io.github.httpswrapper.cert.Identity;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -22,12 +25,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +123,127 @@ class MainTest {
       assertFalse(pem.contains("PRIVATE KEY"), pem);
       assertTrue(out().contains("  cert file    " + served + "\n"), out());
       assertEquals(200, get(session.wrapper(), "").statusCode());
+    }
+  }
+
+  @Test
+  void localCaServesTheDemoToAClientThatTrustsOnlyTheRootNamedInTheBanner() throws Exception {
+    Main.Outcome outcome = run("--listen", "127.0.0.1:0", "--local-ca", "--state-dir", stateDir.toString());
+    assertNotNull(outcome.session(), err());
+    try (Session session = outcome.session()) {
+      Matcher banner = Pattern.compile("\n  local CA     root (\\S+), to trust once\n").matcher(out());
+      assertTrue(banner.find(), out());
+      Path root = Path.of(banner.group(1));
+      assertEquals(
+          CertificateSource.localCa().stateDirectory(stateDir).rootCertificateFile().toAbsolutePath(), root);
+      assertTrue(out().contains("\n  trust        curl --cacert ROOT; "), out());
+      assertTrue(out().contains("\n  try          curl --cacert " + root + " " + session.wrapper().uri()), out());
+      assertTrue(out().contains("\n  certificate  local CA, CN=localhost,"), out());
+      assertFalse(out().contains("cert file"), out());
+      assertFalse(out().contains("  reload "), out());
+
+      // The JDK client checks the host name unless told not to; 127.0.0.1 must be in the issued certificate.
+      assertNull(System.getProperty("jdk.internal.httpclient.disableHostnameVerification"));
+      HttpClient client = HttpClient.newBuilder().sslContext(trusting(root)).build();
+      URI hello = URI.create("https://127.0.0.1:" + session.wrapper().port() + "/hello");
+      HttpResponse<String> page =
+          client.send(HttpRequest.newBuilder(hello).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode());
+      assertEquals("Hello from the https-wrapper demo site, served through HTTPS.\n", page.body());
+      assertNotEquals(certificates(root).get(0), session.wrapper().certificate());
+    }
+  }
+
+  @Test
+  void anotherLocalCasRootDoesNotOpenTheConnection() throws Exception {
+    Path otherRoot = CertificateSource.localCa().stateDirectory(stateDir.resolve("other")).rootCertificateFile();
+    CertificateSource.localCa().stateDirectory(stateDir.resolve("other")).load();
+    Main.Outcome outcome = run("--listen", "127.0.0.1:0", "--local-ca", "--state-dir", stateDir.toString());
+    assertNotNull(outcome.session(), err());
+    try (Session session = outcome.session()) {
+      HttpClient client = HttpClient.newBuilder().sslContext(trusting(otherRoot)).build();
+      URI hello = URI.create("https://127.0.0.1:" + session.wrapper().port() + "/hello");
+      assertThrows(
+          SSLHandshakeException.class,
+          () -> client.send(HttpRequest.newBuilder(hello).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+  }
+
+  @Test
+  void sniNameGetsItsOwnCertificateAndClientsWithoutOneTheMainCertificate() throws Exception {
+    Identity blog =
+        CertificateSource.selfSigned().stateDirectory(stateDir.resolve("blog")).names("blog.test").load();
+    Path cert = stateDir.resolve("blog/self-signed/certificate.pem");
+    Path key = stateDir.resolve("blog/self-signed/key.pem");
+    Main.Outcome outcome =
+        run("--listen", "127.0.0.1:0", "--state-dir", stateDir.toString(), "--sni",
+            "blog.test=" + cert + "," + key);
+    assertNotNull(outcome.session(), err());
+    try (Session session = outcome.session()) {
+      HttpsWrapper wrapper = session.wrapper();
+      assertEquals(blog.certificate(), handshake(wrapper.port(), "blog.test", blog.certificate()));
+      assertEquals(wrapper.certificate(), handshake(wrapper.port(), null, wrapper.certificate()));
+      assertNotEquals(blog.certificate(), wrapper.certificate());
+      assertTrue(
+          out().contains("\n  sni          blog.test: PEM " + cert + " with key " + key + ", " + blog.subject()
+              + ", expires "),
+          out());
+      assertTrue(
+          out().contains(
+              "\n  reload       certificate files are checked every 2s; a renewed certificate is served without a"
+                  + " restart\n"),
+          out());
+    }
+  }
+
+  @Test
+  void aReplacedCertificateFileIsServedWithoutARestart() throws Exception {
+    Path pem = stateDir.resolve("served.pem");
+    writeBoth(CertificateSource.selfSigned().stateDirectory(stateDir.resolve("first")), "first", pem);
+    Main.Outcome outcome =
+        run("--listen", "127.0.0.1:0", "--state-dir", stateDir.toString(), "--cert", pem.toString(),
+            "--reload-interval", "50ms");
+    assertNotNull(outcome.session(), err());
+    try (Session session = outcome.session()) {
+      assertTrue(out().contains("\n  reload       certificate files are checked every 50ms; "), out());
+      X509Certificate first = session.wrapper().certificate();
+      Identity second =
+          writeBoth(
+              CertificateSource.selfSigned().stateDirectory(stateDir.resolve("second")).names("renewed.test"),
+              "second",
+              pem);
+      for (int i = 0; i < 200 && session.wrapper().certificate().equals(first); i++) {
+        Thread.sleep(50);
+      }
+      assertEquals(second.certificate(), session.wrapper().certificate());
+      assertEquals(second.certificate(), handshake(session.wrapper().port(), null, second.certificate()));
+    }
+  }
+
+  @Test
+  void acmeWithoutTheRedirectListenerIsAUsageErrorThatSaysPort80MustReachIt() {
+    Main.Outcome outcome =
+        run("--acme", "https://acme.example/dir", "--name", "blog.example.org", "--acme-accept-tos");
+    assertEquals(2, outcome.exitCode());
+    assertEquals(
+        "https-wrapper: --acme needs --redirect-http PORT: the CA checks each --name with a plain-HTTP request"
+            + " to port 80, which must reach that listener, e.g. --redirect-http 80 (or forward port 80 to"
+            + " --redirect-http 8080)\nTry --help.\n",
+        err());
+  }
+
+  @Test
+  void helpListsTheCertificateOptionsWithTheirDefaults() {
+    assertEquals(0, run("--help").exitCode());
+    for (String text :
+        List.of(
+            "one of --self-signed, --local-ca, --cert, --keystore, --acme; default: --self-signed", "--local-ca ",
+            "Import its root in browsers once", "--sni NAME=CERT[,KEY]", "--reload-interval T", "Default: 2s",
+            "0 turns watching off", "--acme URL", "--acme-email ADDRESS", "--acme-accept-tos", "--acme-ca FILE",
+            "Default: the JDK's trust store", "port 80 must reach it", "--local-ca --name blog.home.arpa",
+            "--cert cert.pem --sni blog.example.org=blog.pem",
+            "--acme-email admin@example.org --acme-accept-tos")) {
+      assertTrue(out().contains(text), text);
     }
   }
 
@@ -330,6 +465,66 @@ class MainTest {
 
   private String err() {
     return err.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Writes the key and certificate {@code source} makes into {@code pem}, through a temporary file. */
+  private Identity writeBoth(CertificateSource.SelfSigned source, String name, Path pem) throws Exception {
+    Identity identity = source.load();
+    Path made = source.effectiveStateDirectory().resolve("self-signed");
+    Path next = stateDir.resolve(name + ".tmp");
+    Files.writeString(
+        next, Files.readString(made.resolve("key.pem")) + Files.readString(made.resolve("certificate.pem")));
+    Files.move(next, pem, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return identity;
+  }
+
+  /** An SSL context that trusts the certificates in {@code pem} and nothing else. */
+  private static SSLContext trusting(Path pem) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    int i = 0;
+    for (X509Certificate certificate : certificates(pem)) {
+      trust.setCertificateEntry("trusted-" + i++, certificate);
+    }
+    return trusting(trust);
+  }
+
+  private static SSLContext trusting(KeyStore trust) throws Exception {
+    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, factory.getTrustManagers(), null);
+    return context;
+  }
+
+  private static List<X509Certificate> certificates(Path pem) throws Exception {
+    try (InputStream in = Files.newInputStream(pem)) {
+      return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+          .map(X509Certificate.class::cast)
+          .toList();
+    }
+  }
+
+  /**
+   * The certificate served to a client of 127.0.0.1 that asks for {@code serverName} (none when {@code null}),
+   * trusts only {@code trusted} and checks the host name: the server name, else 127.0.0.1.
+   */
+  private static X509Certificate handshake(int port, String serverName, X509Certificate trusted)
+      throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("trusted", trusted);
+    try (SSLSocket socket =
+        (SSLSocket) trusting(trust).getSocketFactory().createSocket("127.0.0.1", port)) {
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      if (serverName != null) {
+        parameters.setServerNames(List.of(new SNIHostName(serverName)));
+      }
+      socket.setSSLParameters(parameters);
+      socket.startHandshake();
+      return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+    }
   }
 
   private static HttpResponse<String> get(HttpsWrapper wrapper, String path) throws Exception {

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,25 +24,36 @@ import java.util.UUID;
  * before anything is written to it, so the key is never readable by others, not even for a moment; elsewhere
  * it gets the access rules of its directory.
  */
-final class StateFiles {
+public final class StateFiles {
   private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   private StateFiles() {}
 
-  /** Creates {@code directory} and its parents; the last one readable by its owner only where possible. */
-  static void createPrivateDirectory(Path directory) throws IOException {
-    if (Files.isDirectory(directory)) {
+  /**
+   * Creates {@code directory} and any missing parents, each new one readable by its owner only where the file
+   * system allows it.
+   */
+  public static void createPrivateDirectory(Path directory) throws IOException {
+    Path absolute = directory.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
       return;
     }
-    Path parent = directory.toAbsolutePath().getParent();
+    Path parent = absolute.getParent();
     if (parent != null) {
-      Files.createDirectories(parent);
+      createPrivateDirectory(parent);
     }
-    Files.createDirectories(directory, attributes("rwx------"));
+    try {
+      Files.createDirectory(absolute, attributes("rwx------"));
+    } catch (FileAlreadyExistsException e) {
+      // Another process made it a moment ago: fine, as long as it is a directory.
+      if (!Files.isDirectory(absolute)) {
+        throw e;
+      }
+    }
   }
 
   /** Replaces {@code target} with {@code text} in one step. */
-  static void write(Path target, String text, boolean ownerOnly) throws IOException {
+  public static void write(Path target, String text, boolean ownerOnly) throws IOException {
     Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.createFile(temporary, ownerOnly ? attributes("rw-------") : new FileAttribute<?>[0]);

@@ -1,9 +1,11 @@
 package io.github.httpswrapper.internal.relay;
 
+import io.github.httpswrapper.cert.CertificateSource;
 import io.github.httpswrapper.cert.Identity;
 import io.github.httpswrapper.internal.access.Addresses;
 import io.github.httpswrapper.internal.access.PolicyEvaluator;
 import io.github.httpswrapper.internal.client.ClientTrust;
+import io.github.httpswrapper.internal.tls.ServerIdentities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -12,6 +14,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +36,7 @@ public final class Relay implements AutoCloseable {
   private static final int BACKLOG = 4096;
 
   private final RelayConfig config;
-  private final Identity identity;
+  private final ServerIdentities identities;
   private final ServerSocket server;
   private final String name;
   private final TlsEndpoint tls;
@@ -45,14 +50,14 @@ public final class Relay implements AutoCloseable {
   private RedirectListener redirect;
   private volatile boolean closed;
 
-  private Relay(RelayConfig config, Identity identity, ServerSocket server) {
+  private Relay(RelayConfig config, ServerIdentities identities, ServerSocket server) {
     this.config = config;
-    this.identity = identity;
+    this.identities = identities;
     this.server = server;
-    this.name = "https-wrapper[:" + server.getLocalPort() + "->" + config.target() + "]";
+    this.name = nameFor(server, config);
     this.tls =
         TlsEndpoint.forServer(
-            identity,
+            identities,
             config.http() && config.policy().wantsClientCertificates()
                 ? ClientTrust.trustManagers(config.policy())
                 : null);
@@ -66,32 +71,44 @@ public final class Relay implements AutoCloseable {
     this.acceptor.setDaemon(true);
   }
 
-  /** Loads the certificate, binds, and starts accepting. */
+  /**
+   * Binds, starts the plain-HTTP listener if asked for (before the certificates load: an ACME certificate is
+   * validated through it), loads the certificates, and starts accepting.
+   */
   public static Relay start(RelayConfig config) {
-    Identity identity = config.certificateSource().load();
+    List<CertificateSource.Acme> acme = acmeSources(config);
+    if (!acme.isEmpty() && !config.redirectsHttp()) {
+      throw new IllegalArgumentException(
+          "an ACME certificate is validated over plain HTTP on port 80: call redirectHttp(80) (--redirect-http 80)"
+              + " and make sure port 80 of every domain reaches this machine");
+    }
     ServerSocket server = bind(config);
+    String name = nameFor(server, config);
+    RedirectListener redirect = null;
     Relay relay;
     try {
-      relay = new Relay(config, identity, server);
+      if (config.redirectsHttp()) {
+        redirect =
+            RedirectListener.start(
+                config.listenHost(), config.redirectHttpPort(), server.getLocalPort(), name,
+                config.httpLimits(), token -> challengeResponse(acme, token));
+      }
+      ServerIdentities identities = ServerIdentities.load(config.certificates(), config.name());
+      relay = new Relay(config, identities, server);
+      relay.redirect = redirect;
     } catch (RuntimeException | Error e) {
+      closeQuietly(redirect);
       closeQuietly(server);
       throw e;
     }
-    try {
-      if (config.redirectsHttp()) {
-        relay.redirect =
-            RedirectListener.start(
-                config.listenHost(), config.redirectHttpPort(), server.getLocalPort(), relay.name,
-                relay.workers, config.httpLimits());
-      }
-    } catch (RuntimeException e) {
-      relay.close();
-      throw e;
-    }
+    ServerIdentities identities = relay.identities;
     relay.acceptor.start();
+    identities.startWatching(relay.name);
+    Identity identity = identities.defaultIdentity();
+    String byServerName = identities.describeServerNames();
     log.info(
         "{} serving {} -> http://{} | certificate {}, SHA-256 {}, expires {} (in {} days), from {} | {} | {}"
-            + " | connections from: {}{}",
+            + " | connections from: {}{}{}",
         relay.name,
         relay.uri(),
         config.target(),
@@ -103,8 +120,33 @@ public final class Relay implements AutoCloseable {
         config.http() ? "policy " + config.policy().name() + " " + ruleTexts(config) : "plain TCP relay",
         Workers.virtual() ? "virtual threads" : "platform threads",
         config.ipRules().describe(),
-        relay.redirect == null ? "" : " | plain HTTP on port " + relay.redirect.port() + " redirects to https");
+        relay.redirect == null ? "" : " | plain HTTP on port " + relay.redirect.port() + " redirects to https",
+        byServerName.isEmpty() ? "" : " | by server name: " + byServerName);
     return relay;
+  }
+
+  private static List<CertificateSource.Acme> acmeSources(RelayConfig config) {
+    List<CertificateSource.Acme> out = new ArrayList<>();
+    for (CertificateSource source : config.certificates().sources()) {
+      if (source instanceof CertificateSource.Acme) {
+        out.add((CertificateSource.Acme) source);
+      }
+    }
+    return out;
+  }
+
+  private static Optional<String> challengeResponse(List<CertificateSource.Acme> acme, String token) {
+    for (CertificateSource.Acme source : acme) {
+      Optional<String> answer = source.challengeResponse(token);
+      if (answer.isPresent()) {
+        return answer;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String nameFor(ServerSocket server, RelayConfig config) {
+    return "https-wrapper[:" + server.getLocalPort() + "->" + config.target() + "]";
   }
 
   private static String ruleTexts(RelayConfig config) {
@@ -232,9 +274,14 @@ public final class Relay implements AutoCloseable {
     return redirect == null ? -1 : redirect.port();
   }
 
-  /** The identity being served. */
+  /** The identity being served to clients that send no server name or an unknown one. */
   public Identity identity() {
-    return identity;
+    return identities.defaultIdentity();
+  }
+
+  /** Every identity being served, and how they are reloaded. */
+  public ServerIdentities identities() {
+    return identities;
   }
 
   /** The name used in log lines. */
@@ -253,6 +300,7 @@ public final class Relay implements AutoCloseable {
       return;
     }
     closed = true;
+    identities.close();
     closeQuietly(server);
     closeQuietly(redirect);
     // A thread blocked in accept() keeps the listening socket alive until it wakes up; wait for it, so that

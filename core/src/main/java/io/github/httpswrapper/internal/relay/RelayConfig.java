@@ -5,12 +5,14 @@ import io.github.httpswrapper.internal.access.Cidr;
 import io.github.httpswrapper.internal.access.IpRules;
 import io.github.httpswrapper.internal.access.PolicyPlan;
 import io.github.httpswrapper.internal.http.HttpLimits;
+import io.github.httpswrapper.internal.tls.CertificateSettings;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The frozen configuration of one wrapper, validated by the public builder.
  *
+ * @param certificates the identity sources (default and by server name) and how often their files are polled
  * @param http whether requests are parsed and checked one by one (else a plain TCP relay)
  * @param policy the access policy (HTTP mode only)
  * @param redirectHttpPort the plain-HTTP redirect listener's port, 0 for any free port, -1 for none
@@ -20,7 +22,7 @@ public record RelayConfig(
     int targetPort,
     String listenHost,
     int listenPort,
-    CertificateSource certificateSource,
+    CertificateSettings certificates,
     IpRules ipRules,
     Duration handshakeTimeout,
     Duration idleTimeout,
@@ -33,6 +35,11 @@ public record RelayConfig(
     boolean forwardAuthorization,
     int redirectHttpPort,
     HttpLimits httpLimits) {
+
+  /** The source of the default identity, for clients that send no server name or an unknown one. */
+  public CertificateSource certificateSource() {
+    return certificates.defaultSource();
+  }
 
   /** Whether a plain-HTTP redirect listener was asked for. */
   public boolean redirectsHttp() {

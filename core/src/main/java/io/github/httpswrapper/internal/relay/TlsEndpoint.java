@@ -1,6 +1,8 @@
 package io.github.httpswrapper.internal.relay;
 
 import io.github.httpswrapper.cert.Identity;
+import io.github.httpswrapper.internal.tls.ReloadingKeyManager;
+import io.github.httpswrapper.internal.tls.ServerIdentities;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -19,36 +21,57 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The server side of TLS: an {@link SSLContext} for one identity and the protocol policy every connection gets.
+ * The server side of TLS: the protocol policy every connection gets, and the identities it serves.
  *
  * <p>The listener is a plain {@code ServerSocket}; each accepted socket is layered with
  * {@link SSLSocketFactory#createSocket(Socket, InputStream, boolean)} after its first byte has been read. That
  * byte tells a TLS handshake (0x16) from plain HTTP sent to the wrong port, which then gets a useful answer
  * instead of a reset, and it lets address rules run before any cryptography.
+ *
+ * <p>When an identity is replaced, the endpoint starts a new {@link SSLContext} with the same key manager and
+ * policy: its empty session cache means no later connection resumes a session made with the old certificate, so
+ * every client sees the new one on its next connection. Open connections keep theirs.
  */
 public final class TlsEndpoint {
   static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
   private static final int SESSION_CACHE_SIZE = 20_000;
   private static final int SESSION_TIMEOUT_SECONDS = 24 * 60 * 60;
 
-  private final SSLSocketFactory factory;
-  private final SSLParameters parameters;
+  private record Server(SSLSocketFactory factory, SSLParameters parameters) {}
 
-  private TlsEndpoint(SSLSocketFactory factory, SSLParameters parameters) {
-    this.factory = factory;
-    this.parameters = parameters;
+  private final KeyManager[] keyManagers;
+  private final TrustManager[] clientTrust;
+  private volatile Server server;
+
+  private TlsEndpoint(KeyManager[] keyManagers, TrustManager[] clientTrust) {
+    this.keyManagers = keyManagers;
+    this.clientTrust = clientTrust;
+    this.server = newServer();
   }
 
   /**
-   * A server endpoint that serves {@code identity} with the wrapper's TLS policy.
+   * A server endpoint that serves {@code identities}, chosen by the client's server name (SNI), with the
+   * wrapper's TLS policy.
    *
    * @param clientTrust trust managers for client certificates, or {@code null} when none are asked for; when
    *     given, clients are asked for a certificate but may connect without one (the access policy decides)
    */
-  static TlsEndpoint forServer(Identity identity, TrustManager[] clientTrust) {
+  static TlsEndpoint forServer(ServerIdentities identities, TrustManager[] clientTrust) {
+    TlsEndpoint endpoint =
+        new TlsEndpoint(new KeyManager[] {new ReloadingKeyManager(identities)}, clientTrust);
+    identities.onChange(endpoint::renew);
+    return endpoint;
+  }
+
+  /** Starts a new context (and so a new session cache) for the connections accepted from now on. */
+  private void renew() {
+    server = newServer();
+  }
+
+  private Server newServer() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[] {new IdentityKeyManager(identity)}, clientTrust, new SecureRandom());
+      context.init(keyManagers, clientTrust, new SecureRandom());
       SSLSessionContext sessions = context.getServerSessionContext();
       sessions.setSessionCacheSize(SESSION_CACHE_SIZE);
       sessions.setSessionTimeout(SESSION_TIMEOUT_SECONDS);
@@ -62,7 +85,7 @@ public final class TlsEndpoint {
       } else {
         params.setNeedClientAuth(false);
       }
-      return new TlsEndpoint(context.getSocketFactory(), params);
+      return new Server(context.getSocketFactory(), params);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this Java runtime cannot set up TLS: " + e.getMessage(), e);
     }
@@ -73,9 +96,10 @@ public final class TlsEndpoint {
    * has not started yet.
    */
   SSLSocket layer(Socket accepted, InputStream consumed) throws IOException {
-    SSLSocket ssl = (SSLSocket) factory.createSocket(accepted, consumed, true);
+    Server current = server;
+    SSLSocket ssl = (SSLSocket) current.factory().createSocket(accepted, consumed, true);
     ssl.setUseClientMode(false);
-    ssl.setSSLParameters(parameters);
+    ssl.setSSLParameters(current.parameters());
     return ssl;
   }
 
@@ -97,12 +121,14 @@ public final class TlsEndpoint {
     return out.toArray(new String[0]);
   }
 
-  /** A client context that trusts exactly the leaf certificate of {@code identity}. */
-  public static SSLContext clientContextTrusting(Identity identity) {
+  /** A client context that trusts exactly the leaf certificates of {@code identities}, and nothing else. */
+  public static SSLContext clientContextTrusting(List<Identity> identities) {
     try {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
-      trust.setCertificateEntry("https-wrapper", identity.certificate());
+      for (int i = 0; i < identities.size(); i++) {
+        trust.setCertificateEntry("https-wrapper-" + i, identities.get(i).certificate());
+      }
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
