@@ -6,12 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -85,33 +81,6 @@ final class LocalCaLeaf {
     if (Duration.between(notBefore, notAfter).compareTo(validity.plus(LIFETIME_SLACK)) > 0) {
       return "leaf validity shortened to " + validity;
     }
-    Set<String> stored = storedNames();
-    if (!stored.equals(names)) {
-      return "names changed from " + stored + " to " + names;
-    }
-    KeyAlgorithm storedAlgorithm = algorithmOf(key);
-    if (storedAlgorithm != algorithm) {
-      return "key algorithm changed from " + (storedAlgorithm == null ? key.getAlgorithm() : storedAlgorithm)
-          + " to " + algorithm;
-    }
-    return null;
-  }
-
-  private Set<String> storedNames() {
-    Set<String> names = new LinkedHashSet<>();
-    for (String name : IdentityChecks.subjectAlternativeNames(certificate)) {
-      names.add(HostNames.isIpAddress(name) ? name : name.toLowerCase(Locale.ROOT));
-    }
-    return names;
-  }
-
-  private static KeyAlgorithm algorithmOf(PrivateKey key) {
-    if (key instanceof ECPrivateKey && ((ECPrivateKey) key).getParams().getCurve().getField().getFieldSize() == 256) {
-      return KeyAlgorithm.ECDSA_P256;
-    }
-    if (key instanceof RSAPrivateKey && ((RSAPrivateKey) key).getModulus().bitLength() == 2048) {
-      return KeyAlgorithm.RSA_2048;
-    }
-    return null;
+    return GeneratedMatch.mismatch(certificate, key, names, algorithm);
   }
 }

@@ -6,12 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** What a state directory holds of a generated certificate, and whether it is still the one wanted. */
@@ -64,33 +60,6 @@ final class StoredCertificate {
     if (now.isBefore(certificate.getNotBefore().toInstant())) {
       return "the stored one is not valid until " + certificate.getNotBefore().toInstant();
     }
-    Set<String> stored = storedNames();
-    if (!stored.equals(names)) {
-      return "names changed from " + stored + " to " + names;
-    }
-    KeyAlgorithm storedAlgorithm = algorithmOf(key);
-    if (storedAlgorithm != algorithm) {
-      return "key algorithm changed from " + (storedAlgorithm == null ? key.getAlgorithm() : storedAlgorithm)
-          + " to " + algorithm;
-    }
-    return null;
-  }
-
-  private Set<String> storedNames() {
-    Set<String> names = new LinkedHashSet<>();
-    for (String name : IdentityChecks.subjectAlternativeNames(certificate)) {
-      names.add(HostNames.isIpAddress(name) ? name : name.toLowerCase(Locale.ROOT));
-    }
-    return names;
-  }
-
-  private static KeyAlgorithm algorithmOf(PrivateKey key) {
-    if (key instanceof ECPrivateKey && ((ECPrivateKey) key).getParams().getCurve().getField().getFieldSize() == 256) {
-      return KeyAlgorithm.ECDSA_P256;
-    }
-    if (key instanceof RSAPrivateKey && ((RSAPrivateKey) key).getModulus().bitLength() == 2048) {
-      return KeyAlgorithm.RSA_2048;
-    }
-    return null;
+    return GeneratedMatch.mismatch(certificate, key, names, algorithm);
   }
 }
