@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Which TLS client certificates an access {@link Rule} accepts: those issued by given CAs, optionally narrowed to
- * particular identities. Immutable: each narrowing method returns a new instance.
+ * particular identities. Immutable: each narrowing method returns a new instance, which shares the CA bundle of
+ * the one it narrows; only the bundle's CAs follow its file (see {@link #issuedBy(Path)}).
  *
  * <p><b>Client certificates (mutual TLS).</b> In ordinary HTTPS only the server shows a certificate. With mutual
  * TLS the server also asks the client for one during the handshake; the client proves it holds the matching
@@ -65,16 +66,19 @@ public final class ClientCertificates {
 
   /**
    * Client certificates that chain to one of the CA certificates in {@code caBundlePem}, a PEM file of one or
-   * more {@code CERTIFICATE} blocks (see {@link TrustedCertificates}). The file is read now; later changes to it
-   * are not seen.
+   * more {@code CERTIFICATE} blocks (see {@link TrustedCertificates}). The file is read now, so a mistake shows at
+   * once, and read again by a running wrapper whenever it changes (see
+   * {@link HttpsWrapper.Builder#certificateReloadInterval}) and on {@link HttpsWrapper#reloadCertificates()}: new
+   * connections are then checked against the new CAs, connections already open keep the CAs that let them in,
+   * and content that cannot be used (garbage, an empty file, a private key) is logged as an error and leaves
+   * the CAs read before in service.
    *
    * @throws CertificateMaterialException naming the file, when it is missing, empty, or holds anything but
    *     certificates (such as a private key)
    */
   public static ClientCertificates issuedBy(Path caBundlePem) {
     Objects.requireNonNull(caBundlePem, "caBundlePem");
-    return new ClientCertificates(
-        CertificateMatcher.issuedBy(TrustedCertificates.load(caBundlePem), caBundlePem.toString()));
+    return new ClientCertificates(CertificateMatcher.issuedBy(caBundlePem));
   }
 
   /**

@@ -168,13 +168,18 @@ public final class HttpsWrapper implements AutoCloseable {
    * Loads every certificate source again now, and serves what loaded: new handshakes get the new certificates,
    * connections already open keep theirs. A source that gives the same certificate again changes nothing.
    *
-   * <p>The wrapper also does this on its own, source by source, when a source's files change and when a
-   * certificate is due for renewal (see {@link Builder#certificateReloadInterval(Duration)}); call this after
+   * <p>The CA bundles of the access policy's client certificate rules
+   * ({@link ClientCertificates#issuedBy(java.nio.file.Path)}) are read again too: new handshakes, and the rules
+   * that judge their requests, check client certificates against the new CAs, while connections already open
+   * keep being judged by the CAs that let them in.
+   *
+   * <p>The wrapper also does this on its own, file by file, when a source's or a bundle's files change and when
+   * a certificate is due for renewal (see {@link Builder#certificateReloadInterval(Duration)}); call this after
    * replacing certificate files with watching turned off, or from a signal handler.
    *
-   * @throws io.github.httpswrapper.cert.CertificateMaterialException when a source's material cannot be used
-   *     (it names the file and the problem, and is also logged); that source's current certificate stays in
-   *     service, and the other sources are still loaded
+   * @throws io.github.httpswrapper.cert.CertificateMaterialException when a source's material or a CA bundle
+   *     cannot be used (it names the file and the problem, and is also logged); that source's current
+   *     certificate, or that bundle's current CAs, stay in service, and everything else is still loaded
    * @throws IllegalStateException when the wrapper is not started
    */
   public void reloadCertificates() {
@@ -302,7 +307,8 @@ public final class HttpsWrapper implements AutoCloseable {
 
     /**
      * How often the files of file-based certificate sources
-     * ({@link CertificateSource#pem(java.nio.file.Path) PEM}, {@link CertificateSource#keyStore keystore}) are
+     * ({@link CertificateSource#pem(java.nio.file.Path) PEM}, {@link CertificateSource#keyStore keystore}) and
+     * the CA bundles of client-certificate rules ({@link ClientCertificates#issuedBy(java.nio.file.Path)}) are
      * checked for a change. Checking reads only their time, size and identity; a change is loaded once the
      * files have stayed the same for one more interval, so a file still being written is not read half-way.
      * New connections then get the new certificate, open ones keep theirs; material that cannot be used

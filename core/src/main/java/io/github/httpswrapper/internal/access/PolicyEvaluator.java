@@ -86,8 +86,7 @@ public final class PolicyEvaluator {
       case CLIENT_CERTIFICATE:
         return certificate(rule, by, request, Decision.allow(null, by));
       case PASSWORD_OR_CLIENT_CERTIFICATE:
-        if (request.hasClientCertificate()
-            && CertificateMatcher.matches(rule.certificates(), request.clientCertificates())) {
+        if (request.hasClientCertificate() && accepts(rule, request)) {
           return Decision.allow(null, by + " with a client certificate");
         }
         return password(by, request);
@@ -104,12 +103,17 @@ public final class PolicyEvaluator {
     if (!request.hasClientCertificate()) {
       return Decision.unauthorized(by + " needs a client certificate and none was presented", null);
     }
-    if (!CertificateMatcher.matches(rule.certificates(), request.clientCertificates())) {
+    if (!accepts(rule, request)) {
       return Decision.deny(
           by + " does not accept the client certificate "
               + request.clientCertificates()[0].getSubjectX500Principal().getName());
     }
     return accepted;
+  }
+
+  /** Whether the rule's CAs and identities accept the request's certificate, as the handshake's CAs stood. */
+  private static boolean accepts(AccessRule rule, RequestFacts request) {
+    return CertificateMatcher.matches(rule.certificates(), request.clientCertificates(), request.clientTrust());
   }
 
   private Decision password(String by, RequestFacts request) {

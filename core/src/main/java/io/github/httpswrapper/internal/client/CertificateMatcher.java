@@ -3,6 +3,7 @@ package io.github.httpswrapper.internal.client;
 import io.github.httpswrapper.ClientCertificates;
 import io.github.httpswrapper.internal.access.Addresses;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
@@ -20,11 +21,11 @@ import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The internal form of a public {@link ClientCertificates}: the CAs a client certificate must chain to, and
- * optionally the identities its leaf must carry. Immutable.
+ * optionally the identities its leaf must carry. Immutable, except that the CAs are those its
+ * {@link TrustBundle} holds now, which a running wrapper reads again when the bundle file changes.
  *
  * <p>The public type holds one of these and nothing else. Internal code that has a {@code ClientCertificates}
  * gets at it with {@link #of(ClientCertificates)}: {@code ClientCertificates} hands a reader to
@@ -54,28 +55,33 @@ public final class CertificateMatcher {
     }
   }
 
-  private final String source;
-  private final List<X509Certificate> issuers;
-  private final X509ExtendedTrustManager trust;
+  private final TrustBundle bundle;
   private final Map<Kind, List<String>> wanted;
 
-  private CertificateMatcher(
-      String source, List<X509Certificate> issuers, X509ExtendedTrustManager trust, Map<Kind, List<String>> wanted) {
-    this.source = source;
-    this.issuers = issuers;
-    this.trust = trust;
+  private CertificateMatcher(TrustBundle bundle, Map<Kind, List<String>> wanted) {
+    this.bundle = bundle;
     this.wanted = wanted;
   }
 
   /**
-   * Certificates that chain to one of {@code issuers}.
+   * Certificates that chain to one of the CAs in the PEM bundle {@code file}, read now and again whenever a
+   * running wrapper sees the file change.
+   *
+   * @throws io.github.httpswrapper.cert.CertificateMaterialException naming the file, when it is missing, empty,
+   *     or holds anything but certificates
+   */
+  public static CertificateMatcher issuedBy(Path file) {
+    return new CertificateMatcher(TrustBundle.load(file), Collections.unmodifiableMap(new EnumMap<>(Kind.class)));
+  }
+
+  /**
+   * Certificates that chain to one of {@code issuers}, which never change.
    *
    * @param source names the issuers in messages, e.g. the bundle's file name
    */
   public static CertificateMatcher issuedBy(List<X509Certificate> issuers, String source) {
-    List<X509Certificate> copy = List.copyOf(issuers);
-    return new CertificateMatcher(source, copy, ClientTrust.forIssuers(copy), Collections.unmodifiableMap(
-        new EnumMap<>(Kind.class)));
+    return new CertificateMatcher(
+        TrustBundle.fixed(issuers, source), Collections.unmodifiableMap(new EnumMap<>(Kind.class)));
   }
 
   /**
@@ -99,7 +105,7 @@ public final class CertificateMatcher {
       }
     }
     more.put(kind, List.copyOf(list));
-    return new CertificateMatcher(source, issuers, trust, Collections.unmodifiableMap(more));
+    return new CertificateMatcher(bundle, Collections.unmodifiableMap(more));
   }
 
   /** The internal form of {@code certificates}. */
@@ -116,9 +122,14 @@ public final class CertificateMatcher {
     }
   }
 
-  /** The CA certificates a client certificate must chain to; what TLS asks clients for. */
+  /** The CA certificates a client certificate must chain to now; what TLS asks clients for. */
   public List<X509Certificate> issuers() {
-    return issuers;
+    return bundle.current().certificates();
+  }
+
+  /** Where the CA certificates come from; shared by every rule narrowed from one {@code issuedBy}. */
+  TrustBundle bundle() {
+    return bundle;
   }
 
   /** Whether a leaf must also carry one of the listed identities. */
@@ -127,17 +138,41 @@ public final class CertificateMatcher {
   }
 
   /**
-   * Whether {@code certificates} accepts {@code chain}; see {@link #refusal(X509Certificate...)}.
+   * Whether {@code certificates} accepts {@code chain}, judged by the CAs in service now; see
+   * {@link #refusal(X509Certificate[], ClientTrust.Snapshot)}.
    *
    * @param chain the client's chain, leaf first, as {@code SSLSession.getPeerCertificates()} gives it
    */
   public static boolean matches(ClientCertificates certificates, X509Certificate... chain) {
-    return of(certificates).refusal(chain) == null;
+    return of(certificates).refusal(chain, null) == null;
   }
 
-  /** Whether {@code chain} (leaf first) is accepted; see {@link #refusal(X509Certificate...)}. */
+  /**
+   * Whether {@code certificates} accepts {@code chain}; see
+   * {@link #refusal(X509Certificate[], ClientTrust.Snapshot)}.
+   *
+   * @param chain the client's chain, leaf first, as {@code SSLSession.getPeerCertificates()} gives it
+   * @param checkedBy the CAs the connection's handshake checked {@code chain} against, or {@code null}
+   */
+  public static boolean matches(
+      ClientCertificates certificates, X509Certificate[] chain, ClientTrust.Snapshot checkedBy) {
+    return of(certificates).refusal(chain, checkedBy) == null;
+  }
+
+  /**
+   * Whether {@code chain} (leaf first) is accepted by the CAs in service now; see
+   * {@link #refusal(X509Certificate[], ClientTrust.Snapshot)}.
+   */
   public boolean matches(X509Certificate... chain) {
-    return refusal(chain) == null;
+    return refusal(chain, null) == null;
+  }
+
+  /**
+   * Why {@code chain} (leaf first) is not accepted by the CAs in service now; see
+   * {@link #refusal(X509Certificate[], ClientTrust.Snapshot)}.
+   */
+  public String refusal(X509Certificate... chain) {
+    return refusal(chain, null);
   }
 
   /**
@@ -148,18 +183,27 @@ public final class CertificateMatcher {
    * gives ({@code getPeerCertificates()}); given only the leaf, a certificate issued through an intermediate CA
    * that the bundle does not hold is refused.
    *
+   * <p>The bundle's CAs are taken from {@code checkedBy}, the snapshot the connection's handshake used, so a
+   * connection opened before the bundle file changed keeps being judged as it was let in; without one, from the
+   * bundle as it is now.
+   *
    * @param chain the client's chain, leaf first
+   * @param checkedBy what {@link ClientTrust#checkedBy} gives for the connection's session, or {@code null}
    */
-  public String refusal(X509Certificate... chain) {
+  public String refusal(X509Certificate[] chain, ClientTrust.Snapshot checkedBy) {
     if (chain == null || chain.length == 0 || chain[0] == null) {
       return "no client certificate was presented";
     }
     X509Certificate leaf = chain[0];
+    TrustBundle.Issuers issuers = checkedBy == null ? null : checkedBy.issuersOf(bundle);
+    if (issuers == null) {
+      issuers = bundle.current();
+    }
     try {
-      trust.checkClientTrusted(chain.clone(), "UNKNOWN");
+      issuers.trust().checkClientTrusted(chain.clone(), "UNKNOWN");
     } catch (CertificateException | RuntimeException e) {
       return "the client certificate " + leaf.getSubjectX500Principal().getName() + " does not chain to a CA in "
-          + source + " (" + rootCause(e) + ")";
+          + bundle.source() + " (" + rootCause(e) + ")";
     }
     if (wanted.isEmpty() || matchesIdentity(leaf)) {
       return null;
@@ -192,9 +236,7 @@ public final class CertificateMatcher {
   /** {@code issued by clients-ca.pem (CN=Clients CA)}, then {@code with CN alice or OU ops} when narrowed. */
   @Override
   public String toString() {
-    StringJoiner names = new StringJoiner(", ");
-    issuers.forEach(c -> names.add(c.getSubjectX500Principal().getName()));
-    String text = "issued by " + source + " (" + names + ")";
+    String text = "issued by " + bundle.source() + " (" + bundle.inService() + ")";
     return wanted.isEmpty() ? text : text + " with " + describeWanted();
   }
 

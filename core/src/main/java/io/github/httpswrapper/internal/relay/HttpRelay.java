@@ -4,6 +4,7 @@ import io.github.httpswrapper.internal.access.Decision;
 import io.github.httpswrapper.internal.access.PolicyEvaluator;
 import io.github.httpswrapper.internal.access.RequestFacts;
 import io.github.httpswrapper.internal.client.ClientAddress;
+import io.github.httpswrapper.internal.client.ClientTrust;
 import io.github.httpswrapper.internal.http.HttpException;
 import io.github.httpswrapper.internal.http.HttpInput;
 import io.github.httpswrapper.internal.http.OwnResponse;
@@ -43,6 +44,7 @@ final class HttpRelay implements ConnectionHandler {
     OutputStream clientOut =
         new BufferedOutputStream(new TouchingOutputStream(connection.clientOut(), connection), OUTPUT_BUFFER);
     X509Certificate[] clientCertificates = clientCertificates(connection);
+    ClientTrust.Snapshot clientTrust = ClientTrust.checkedBy(connection.client().getSession());
     boolean fromTrustedProxy = config.trustedProxy(connection.peer().getAddress());
     TargetLink target = new TargetLink(connection, config);
     try {
@@ -71,7 +73,8 @@ final class HttpRelay implements ConnectionHandler {
                     request.method(),
                     path,
                     request.headers().first("Authorization"),
-                    clientCertificates));
+                    clientCertificates,
+                    clientTrust));
         if (!decision.allowed()) {
           boolean keepOpen = request.keepAlive() && !request.hasBody();
           OwnResponse answer = refusal(decision);

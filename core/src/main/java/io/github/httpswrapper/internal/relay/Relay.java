@@ -55,12 +55,12 @@ public final class Relay implements AutoCloseable {
     this.identities = identities;
     this.server = server;
     this.name = nameFor(server, config);
-    this.tls =
-        TlsEndpoint.forServer(
-            identities,
-            config.http() && config.policy().wantsClientCertificates()
-                ? ClientTrust.trustManagers(config.policy())
-                : null);
+    ClientTrust clientTrust =
+        config.http() && config.policy().wantsClientCertificates() ? ClientTrust.of(config.policy()) : null;
+    if (clientTrust != null) {
+      clientTrust.bundles().forEach(identities::watch);
+    }
+    this.tls = TlsEndpoint.forServer(identities, clientTrust);
     this.handler = config.http() ? new HttpRelay(config, new PolicyEvaluator(config.policy(), name)) : new ByteRelay();
     this.dialer = new TargetDialer(config.targetHost(), config.targetPort(), config.connectTimeout());
     this.workers = Workers.create(name, config.maxConnections(), 2);

@@ -1,6 +1,7 @@
 package io.github.httpswrapper.internal.relay;
 
 import io.github.httpswrapper.cert.Identity;
+import io.github.httpswrapper.internal.client.ClientTrust;
 import io.github.httpswrapper.internal.tls.ReloadingKeyManager;
 import io.github.httpswrapper.internal.tls.ServerIdentities;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -31,19 +31,24 @@ import javax.net.ssl.TrustManagerFactory;
  * <p>When an identity is replaced, the endpoint starts a new {@link SSLContext} with the same key manager and
  * policy: its empty session cache means no later connection resumes a session made with the old certificate, so
  * every client sees the new one on its next connection. Open connections keep theirs.
+ *
+ * <p>Client certificates are handled the same way: each context trusts one {@link ClientTrust.Snapshot} of the
+ * CA bundles, and a connection accepted after a bundle changed gets a new context, so its handshake checks the
+ * new CAs and cannot resume a session that the old ones let in.
  */
 public final class TlsEndpoint {
   static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
   private static final int SESSION_CACHE_SIZE = 20_000;
   private static final int SESSION_TIMEOUT_SECONDS = 24 * 60 * 60;
 
-  private record Server(SSLSocketFactory factory, SSLParameters parameters) {}
+  /** One context: its socket factory, its parameters, and the client CAs it trusts ({@code null}: none asked). */
+  private record Server(SSLSocketFactory factory, SSLParameters parameters, ClientTrust.Snapshot trust) {}
 
   private final KeyManager[] keyManagers;
-  private final TrustManager[] clientTrust;
+  private final ClientTrust clientTrust;
   private volatile Server server;
 
-  private TlsEndpoint(KeyManager[] keyManagers, TrustManager[] clientTrust) {
+  private TlsEndpoint(KeyManager[] keyManagers, ClientTrust clientTrust) {
     this.keyManagers = keyManagers;
     this.clientTrust = clientTrust;
     this.server = newServer();
@@ -53,10 +58,11 @@ public final class TlsEndpoint {
    * A server endpoint that serves {@code identities}, chosen by the client's server name (SNI), with the
    * wrapper's TLS policy.
    *
-   * @param clientTrust trust managers for client certificates, or {@code null} when none are asked for; when
-   *     given, clients are asked for a certificate but may connect without one (the access policy decides)
+   * @param clientTrust the CA bundles client certificates are checked against, or {@code null} when none are
+   *     asked for; when given, clients are asked for a certificate but may connect without one (the access
+   *     policy decides)
    */
-  static TlsEndpoint forServer(ServerIdentities identities, TrustManager[] clientTrust) {
+  static TlsEndpoint forServer(ServerIdentities identities, ClientTrust clientTrust) {
     TlsEndpoint endpoint =
         new TlsEndpoint(new KeyManager[] {new ReloadingKeyManager(identities)}, clientTrust);
     identities.onChange(endpoint::renew);
@@ -64,14 +70,29 @@ public final class TlsEndpoint {
   }
 
   /** Starts a new context (and so a new session cache) for the connections accepted from now on. */
-  private void renew() {
+  private synchronized void renew() {
     server = newServer();
   }
 
+  /** The context for a connection accepted now: a new one when a CA bundle has changed since the last. */
+  private Server current() {
+    Server current = server;
+    if (clientTrust == null || current.trust() == clientTrust.current()) {
+      return current;
+    }
+    synchronized (this) {
+      if (server.trust() != clientTrust.current()) {
+        server = newServer();
+      }
+      return server;
+    }
+  }
+
   private Server newServer() {
+    ClientTrust.Snapshot trust = clientTrust == null ? null : clientTrust.current();
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keyManagers, clientTrust, new SecureRandom());
+      context.init(keyManagers, trust == null ? null : trust.trustManagers(), new SecureRandom());
       SSLSessionContext sessions = context.getServerSessionContext();
       sessions.setSessionCacheSize(SESSION_CACHE_SIZE);
       sessions.setSessionTimeout(SESSION_TIMEOUT_SECONDS);
@@ -85,7 +106,7 @@ public final class TlsEndpoint {
       } else {
         params.setNeedClientAuth(false);
       }
-      return new Server(context.getSocketFactory(), params);
+      return new Server(context.getSocketFactory(), params, trust);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this Java runtime cannot set up TLS: " + e.getMessage(), e);
     }
@@ -96,7 +117,7 @@ public final class TlsEndpoint {
    * has not started yet.
    */
   SSLSocket layer(Socket accepted, InputStream consumed) throws IOException {
-    Server current = server;
+    Server current = current();
     SSLSocket ssl = (SSLSocket) current.factory().createSocket(accepted, consumed, true);
     ssl.setUseClientMode(false);
     ssl.setSSLParameters(current.parameters());

@@ -27,6 +27,7 @@ public final class ServerIdentities implements AutoCloseable {
   private final List<IdentitySlot> slots = new ArrayList<>();
   private final AtomicLong generations = new AtomicLong();
   private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+  private final List<MaterialSlot> materials = new CopyOnWriteArrayList<>();
   private volatile String logName;
   private IdentityWatcher watcher;
 
@@ -65,7 +66,15 @@ public final class ServerIdentities implements AutoCloseable {
     }
   }
 
-  /** Runs {@code listener} after any identity has been replaced. */
+  /**
+   * Also looks after {@code material}: its files are polled with the identities' (when watching is on), and
+   * {@link #reloadAll()} reads it again. A change to it counts as a change for {@link #onChange} listeners.
+   */
+  public void watch(WatchedMaterial material) {
+    materials.add(new MaterialSlot(material));
+  }
+
+  /** Runs {@code listener} after any identity, or any {@linkplain #watch watched material}, has been replaced. */
   public void onChange(Runnable listener) {
     changeListeners.add(listener);
   }
@@ -90,9 +99,10 @@ public final class ServerIdentities implements AutoCloseable {
   }
 
   /**
-   * Loads every source now and serves what loaded. A source that fails keeps its current identity.
+   * Loads every source and every watched material now and serves what loaded. A source that fails keeps its
+   * current identity; a material that fails keeps what it had in service.
    *
-   * @throws CertificateMaterialException after every source was tried, when one failed; with several failures,
+   * @throws CertificateMaterialException after everything was tried, when one failed; with several failures,
    *     the message joins theirs
    */
   public void reloadAll() {
@@ -101,6 +111,13 @@ public final class ServerIdentities implements AutoCloseable {
     for (IdentitySlot slot : slots) {
       try {
         changed |= slot.reloadNow(logName) != null;
+      } catch (CertificateMaterialException e) {
+        failures.add(e);
+      }
+    }
+    for (MaterialSlot material : materials) {
+      try {
+        changed |= material.reloadNow(logName);
       } catch (CertificateMaterialException e) {
         failures.add(e);
       }
@@ -127,6 +144,11 @@ public final class ServerIdentities implements AutoCloseable {
     boolean changed = false;
     for (IdentitySlot slot : slots) {
       changed |= slot.poll(now, watchFiles, logName) != null;
+    }
+    if (watchFiles) {
+      for (MaterialSlot material : materials) {
+        changed |= material.poll(logName);
+      }
     }
     if (changed) {
       changed();

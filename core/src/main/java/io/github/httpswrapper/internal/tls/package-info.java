@@ -6,6 +6,8 @@
  * {@link io.github.httpswrapper.internal.tls.ReloadingKeyManager}, which reads the current identity at that
  * moment, so a certificate can be replaced without a restart: new handshakes get the new one, open connections
  * keep the one they were made with. A background {@code IdentityWatcher} loads a source again when its files
- * change or when its certificate is due for renewal.
+ * change or when its certificate is due for renewal. The same watcher looks after other
+ * {@link io.github.httpswrapper.internal.tls.WatchedMaterial} read from files, such as the CA bundles that client
+ * certificates are checked against.
  */
 package io.github.httpswrapper.internal.tls;
