@@ -50,6 +50,7 @@ for jdk in $JDKS; do
   pids+=("$wrapper")
   wait_port "$WRAPPER_PORT"
   cacert="$work/state/self-signed/certificate.pem"
+  for _ in $(seq 1 50); do [ -s "$cacert" ] && break; sleep 0.1; done
   # Warm-up: let the JIT compile the relay before measuring.
   for _ in 1 2 3; do
     curl -sS --cacert "$cacert" -o /dev/null "https://127.0.0.1:$WRAPPER_PORT/bytes/$((SIZE / 4))"

@@ -82,6 +82,10 @@ public final class Relay implements AutoCloseable {
           "an ACME certificate is validated over plain HTTP on port 80: call redirectHttp(80) (--redirect-http 80)"
               + " and make sure port 80 of every domain reaches this machine");
     }
+    // Certificates load before anything listens, so bad material fails fast and clients never meet a port
+    // without one; except ACME, whose validation needs the plain-HTTP listener up first.
+    ServerIdentities loadedFirst =
+        acme.isEmpty() ? ServerIdentities.load(config.certificates(), config.name()) : null;
     ServerSocket server = bind(config);
     String name = nameFor(server, config);
     RedirectListener redirect = null;
@@ -93,7 +97,8 @@ public final class Relay implements AutoCloseable {
                 config.listenHost(), config.redirectHttpPort(), server.getLocalPort(), name,
                 config.httpLimits(), token -> challengeResponse(acme, token));
       }
-      ServerIdentities identities = ServerIdentities.load(config.certificates(), config.name());
+      ServerIdentities identities =
+          loadedFirst != null ? loadedFirst : ServerIdentities.load(config.certificates(), config.name());
       relay = new Relay(config, identities, server);
       relay.redirect = redirect;
     } catch (RuntimeException | Error e) {
