@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +29,19 @@ import java.util.Set;
  * certificate sources, {@code --acme} without the plain-HTTP listener its CA must reach) are refused here, so
  * that nothing starts half-configured.
  *
+ * <p>{@code --config FILE} reads more options from a {@link ConfigFile}, one {@code key = value} per line. An
+ * option on the command line replaces the file's value of the same key, and a repeatable one adds to the
+ * file's values, so that one setting can be changed for one run without editing the file. Errors in the file
+ * name it and the line ({@code site.conf line 4: unknown key "lissten": did you mean "listen"?}), and so do
+ * errors found later in a value that came from it.
+ *
  * <p>The {@code hash-password} command has its own options; {@link Main} hands it to {@link HashPassword}
- * before this parser sees the line.
+ * before this parser sees the line. {@code export-cert} and {@code trust} take the options of the server
+ * (and {@link CertificateCommand} reads them with this parser).
  */
 final class ArgumentParser {
   /** Each option: whether it takes a value, whether it may repeat, and an example value for error messages. */
-  private enum Flag {
+  enum Flag {
     TARGET("--target", "127.0.0.1:4334"),
     LISTEN("--listen", "0.0.0.0:8443"),
     CERT("--cert", "cert.pem"),
@@ -75,6 +83,7 @@ final class ArgumentParser {
     MAX_REQUEST_LINE("--max-request-line", "16384"),
     MAX_HEADER_SIZE("--max-header-size", "65536"),
     DEBUG("--debug", null),
+    CONFIG("--config", "site.conf"),
     HELP("--help", null),
     VERSION("--version", null);
 
@@ -99,9 +108,21 @@ final class ArgumentParser {
     boolean optionalValue() {
       return this == HSTS;
     }
+
+    /** The name without {@code --}, as a config file writes it. */
+    String key() {
+      return name.substring(2);
+    }
+
+    /** Whether a config file may set it: every option but those that are about the command line itself. */
+    boolean inConfigFile() {
+      return this != CONFIG && this != HELP && this != VERSION;
+    }
   }
 
   private final Map<Flag, List<String>> given = new LinkedHashMap<>();
+  /** For each value in {@link #given}, the config file line it came from, or 0 for the command line. */
+  private final Map<Flag, List<Integer>> lines = new LinkedHashMap<>();
 
   private ArgumentParser() {}
 
@@ -117,7 +138,79 @@ final class ArgumentParser {
     }
     ArgumentParser parser = new ArgumentParser();
     parser.read(args);
-    return parser.toOptions();
+    if (parser.has(Flag.CONFIG)) {
+      parser.readConfig();
+    }
+    try {
+      return parser.toOptions();
+    } catch (UsageException e) {
+      throw parser.placed(e);
+    }
+  }
+
+  /**
+   * Adds the settings of the {@code --config} file: before the command line's values of a repeatable option,
+   * and only where the command line gives no value of another.
+   */
+  private void readConfig() throws UsageException {
+    String shown = one(Flag.CONFIG);
+    Map<Flag, Integer> setOn = new HashMap<>();
+    Map<Flag, List<ConfigFile.Entry>> fromFile = new LinkedHashMap<>();
+    for (ConfigFile.Entry entry : ConfigFile.read(Path.of(home(shown)), shown)) {
+      Flag flag = entry.flag();
+      Integer earlier = setOn.putIfAbsent(flag, entry.line());
+      if (earlier != null && !flag.repeatable()) {
+        throw new UsageException(
+            shown + " line " + entry.line() + ": " + flag.key() + " was already set on line " + earlier
+                + ": set it once");
+      }
+      if (entry.off() || has(flag) && !flag.repeatable()) {
+        continue;
+      }
+      fromFile.computeIfAbsent(flag, f -> new ArrayList<>()).add(entry);
+    }
+    for (Map.Entry<Flag, List<ConfigFile.Entry>> file : fromFile.entrySet()) {
+      List<String> values = new ArrayList<>();
+      List<Integer> at = new ArrayList<>();
+      for (ConfigFile.Entry entry : file.getValue()) {
+        values.add(entry.value());
+        at.add(entry.line());
+      }
+      values.addAll(all(file.getKey()));
+      at.addAll(lines.getOrDefault(file.getKey(), List.of()));
+      given.put(file.getKey(), values);
+      lines.put(file.getKey(), at);
+    }
+  }
+
+  /**
+   * {@code e}, with the config file and line in front when the option its message starts with got its value
+   * from the file: the message is about the file then, not about the command line.
+   */
+  private UsageException placed(UsageException e) {
+    String message = e.getMessage();
+    Flag named = null;
+    for (Flag flag : Flag.values()) {
+      boolean starts = message.startsWith(flag.name)
+          && (message.length() == flag.name.length() || " :=".indexOf(message.charAt(flag.name.length())) >= 0);
+      if (starts && (named == null || flag.name.length() > named.name.length())) {
+        named = flag;
+      }
+    }
+    if (named == null || !has(Flag.CONFIG) || !lines.containsKey(named)) {
+      return e;
+    }
+    List<String> values = given.get(named);
+    List<Integer> at = lines.get(named);
+    int line = at.get(0);
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) != null && !values.get(i).isEmpty()
+          && message.startsWith(named.name + " " + values.get(i))) {
+        line = at.get(i);
+        break;
+      }
+    }
+    return line == 0 ? e : new UsageException(one(Flag.CONFIG) + " line " + line + ": " + message);
   }
 
   private void read(String[] args) throws UsageException {
@@ -153,6 +246,7 @@ final class ArgumentParser {
         throw new UsageException(flag.name + " was given twice: give it once");
       }
       values.add(value);
+      lines.computeIfAbsent(flag, f -> new ArrayList<>()).add(0);
     }
   }
 
@@ -558,8 +652,8 @@ final class ArgumentParser {
   }
 
   /**
-   * An argument that is not an option. The one command there is, {@code hash-password}, is taken before this
-   * parser runs, so here it is either misspelt or not first.
+   * An argument that is not an option. The commands ({@code hash-password}, {@code export-cert},
+   * {@code trust}) are taken before this parser runs, so here one is either misspelt or not first.
    */
   private static UsageException unexpected(String arg, int index) {
     if (arg.equals(HashPassword.COMMAND)) {
@@ -567,8 +661,17 @@ final class ArgumentParser {
           "hash-password is a command: write it first, e.g. java -jar https-wrapper.jar hash-password --user"
               + " alice");
     }
-    if (index == 0 && editDistance(arg, HashPassword.COMMAND) <= 2) {
-      return new UsageException("unknown command " + arg + " (did you mean hash-password?)");
+    for (String command : CertificateCommand.COMMANDS) {
+      if (arg.equals(command)) {
+        return new UsageException(
+            command + " is a command: write it first, e.g. java -jar https-wrapper.jar " + command
+                + " --local-ca");
+      }
+    }
+    for (String command : new String[] {HashPassword.COMMAND, "export-cert", "trust"}) {
+      if (index == 0 && arg.length() > 3 && editDistance(arg, command) <= 2) {
+        return new UsageException("unknown command " + arg + " (did you mean " + command + "?)");
+      }
     }
     return new UsageException(
         "unexpected argument '" + arg + "': every option starts with --, e.g. --target 127.0.0.1:4334");
@@ -653,7 +756,7 @@ final class ArgumentParser {
     }
   }
 
-  private static int editDistance(String a, String b) {
+  static int editDistance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -1,8 +1,9 @@
 package io.github.httpswrapper.cli;
 
 /**
- * The text of {@code --help}: every option with its default, the exit codes, and an example per scenario; and
- * the text of {@code hash-password --help}.
+ * The text of {@code --help}: every option with its default, the config file, the commands, the exit codes, and
+ * an example per scenario; and the texts of {@code hash-password --help}, {@code export-cert --help} and
+ * {@code trust --help}.
  */
 final class HelpText {
   private HelpText() {}
@@ -10,7 +11,10 @@ final class HelpText {
   static final String TEXT =
       """
       Usage: java -jar https-wrapper.jar [--target HOST:PORT] [--listen [HOST:]PORT] [options]
+             java -jar https-wrapper.jar --config FILE [options]
              java -jar https-wrapper.jar hash-password [--user NAME]
+             java -jar https-wrapper.jar export-cert [certificate options] [--out FILE]
+             java -jar https-wrapper.jar trust [certificate options]
 
       Puts HTTPS in front of a service that only speaks plain HTTP. Without --target it wraps a
       small built-in demo site, so you can try it first.
@@ -121,10 +125,33 @@ final class HelpText {
         --connect-timeout T      time to connect to the target before answering 504. Default: 5s
                                  T is a number with a unit: 500ms, 10s, 5m, 1h; a bare number is seconds.
 
+      Config file
+        --config FILE            read options from FILE, one "key = value" per line; the keys are the
+                                 long options without --: target = 127.0.0.1:4334, policy = local-open,
+                                 htpasswd = /etc/https-wrapper/htpasswd. Options without a value are
+                                 written "= true" (hsts = true, or hsts = 180d). Repeatable options
+                                 (allow, deny, name, sni, user, client-cn, client-spki, trusted-proxy)
+                                 may appear on several lines; any other key once. Lines starting with #
+                                 are comments; the value is the rest of the line, no quotes (a # inside
+                                 it is kept). Passwords as below (env:, file:, pass:). Relative paths
+                                 are read from the working directory. An option on the command line
+                                 replaces the file's value; a repeatable one adds to the file's values.
+                                 An error names the file and line and exits with 2. One example file
+                                 per scenario is in the jar: unzip -p https-wrapper.jar
+                                 examples/local-open.conf (also trusted-network, hostile-network).
+
+      Commands (written first, each with its own --help)
+        hash-password            prints the bcrypt hash of a password typed at the prompt, or with
+                                 --user NAME a line for the --htpasswd file.
+        export-cert              prints the PEM certificate clients should trust (--out FILE writes
+                                 it): the local CA's root with --local-ca, else the certificate served
+                                 (the top of its chain for --cert, --keystore). Takes the options of
+                                 the server, --config too, and makes the certificate in --state-dir
+                                 if there is none yet, as the server would.
+        trust                    prints where that certificate is and how to trust it in curl, Java,
+                                 Firefox and Chromium. Same options as export-cert.
+
       Other
-        hash-password            a command, not an option: prints the bcrypt hash of a password typed
-                                 at the prompt, or with --user NAME a line for the --htpasswd file.
-                                 See hash-password --help.
         --debug                  log at debug level, and print the stack trace of an error.
         --help, -h               print this help and exit.
         --version, -V            print the version and exit.
@@ -134,8 +161,13 @@ final class HelpText {
       pass:TEXT or plain TEXT is the password itself. Prefer env: or file:, which keep the password
       out of the process list and your shell history.
 
-      Exit codes: 0 stopped normally (Ctrl-C or SIGTERM), 1 runtime error (certificate, port in use,
-      address block, htpasswd file, ACME CA, ...), 2 bad usage.
+      Exit codes
+        0  stopped normally (Ctrl-C or SIGTERM); --help, --version; a command printed its output
+        1  runtime error: certificate material, port in use, address block, htpasswd file, ACME CA,
+           a password's variable or file; export-cert --out cannot be written; hash-password cannot
+           read standard input
+        2  bad usage: unknown or malformed option, options that exclude each other, an error in the
+           --config file (named with its line); hash-password: an empty password, or two that differ
 
       Examples
         Trusted network: wrap the blog engine on port 4334 for the machines on your LAN, 192.168.1.5
@@ -177,6 +209,52 @@ final class HelpText {
 
         Try the built-in demo site, then open https://127.0.0.1:8443/ (accept the self-signed certificate):
           java -jar https-wrapper.jar
+      """;
+
+  static final String EXPORT_CERT =
+      """
+      Usage: java -jar https-wrapper.jar export-cert [certificate options] [--out FILE]
+
+      Prints the certificate clients should trust, as PEM, and on standard error which one it is and
+      where it came from:
+        --local-ca               the local CA's root: trusted once, it covers every certificate the CA
+                                 issues, renewals included.
+        --self-signed (default)  the self-signed certificate.
+        --cert, --keystore       the last certificate of the served chain: the certificate itself when
+                                 it comes alone, else the top CA certificate the server sends.
+      It takes the options of the server (--state-dir, --name, --key-type, --key, --keystore-password,
+      --config FILE...) and loads the certificate as the server does, making the self-signed
+      certificate or the local CA in --state-dir if there is none yet: run it before the first start,
+      and the server will serve what it printed.
+
+        --out FILE               write the PEM to FILE instead of standard output.
+        --help, -h               print this help and exit.
+
+      Exit codes: 0 printed, 1 the certificate cannot be loaded or made, or FILE cannot be written,
+      2 bad usage (an --acme certificate needs no export: clients trust its CA already).
+
+      Examples
+        java -jar https-wrapper.jar export-cert --local-ca --out https-wrapper-ca.pem
+        java -jar https-wrapper.jar export-cert --config /etc/https-wrapper/site.conf > ca.pem
+      """;
+
+  static final String TRUST =
+      """
+      Usage: java -jar https-wrapper.jar trust [certificate options]
+
+      Prints where the certificate clients should trust is (the local CA's root with --local-ca, else
+      the served certificate, as export-cert chooses it) and exactly how to trust it: curl --cacert,
+      Java keytool -importcert, Firefox and Chromium settings, and the certutil line for Chromium on
+      Linux. It takes the options of the server (--state-dir, --local-ca, --cert, --keystore,
+      --listen for the curl line, --config FILE...) and makes the certificate in --state-dir if there
+      is none yet, as the server would, so it may run before the first start.
+
+        --help, -h               print this help and exit.
+
+      Exit codes: 0 printed, 1 the certificate cannot be loaded or made, 2 bad usage.
+
+      Example
+        java -jar https-wrapper.jar trust --local-ca --state-dir /var/lib/https-wrapper
       """;
 
   static final String HASH_PASSWORD =

@@ -19,11 +19,13 @@ import java.util.function.Function;
  * when no {@code --target} is given), prints a banner, and serves until Ctrl-C or SIGTERM.
  *
  * <p>With {@code hash-password} first it is another command, {@link HashPassword}, which prints a password
- * hash for {@code --user} or an htpasswd file and exits.
+ * hash for {@code --user} or an htpasswd file and exits; with {@code export-cert} or {@code trust} first, a
+ * {@link CertificateCommand}, which prints the certificate clients should trust, or how to trust it.
  *
- * <p>Exit codes: 0 when stopped normally (or after {@code --help}, {@code --version}), 1 for a runtime error
- * (bad certificate material, port in use, malformed address block, unreadable htpasswd file or CA bundle), 2
- * for bad usage. Errors are one line on
+ * <p>Exit codes: 0 when stopped normally (or after {@code --help}, {@code --version}, or a command that
+ * printed what it was asked for), 1 for a runtime error (bad certificate material, port in use, malformed
+ * address block, unreadable htpasswd file or CA bundle), 2 for bad usage (a config file's errors too). Errors
+ * are one line on
  * standard error, prefixed {@code https-wrapper:} (usage errors add a second line, {@code Try --help.});
  * {@code --debug} adds the stack trace.
  */
@@ -91,6 +93,10 @@ public final class Main {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       return new Outcome(HashPassword.run(rest, HashPassword.systemTerminal(), System.in, out, err), null);
     }
+    if (args.length > 0 && CertificateCommand.COMMANDS.contains(args[0])) {
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      return new Outcome(CertificateCommand.run(args[0], rest, out, err, environment), null);
+    }
     Options options;
     try {
       options = ArgumentParser.parse(args);
@@ -147,7 +153,7 @@ public final class Main {
    * source's own when it has one (for a local CA, its root), else {@code served-certificate.pem} in the state
    * directory, written now.
    */
-  private static Path certificateFileFor(Identity identity, Path stateDir) {
+  static Path certificateFileFor(Identity identity, Path stateDir) {
     if (identity.certificateFile().isPresent()) {
       return identity.certificateFile().get().toAbsolutePath();
     }

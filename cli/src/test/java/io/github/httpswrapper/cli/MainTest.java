@@ -257,7 +257,8 @@ class MainTest {
             "--target", "--listen", "--cert", "--key ", "--key-password", "--keystore ", "--keystore-password",
             "--key-alias", "--self-signed", "--name", "--key-type", "--allow", "--deny", "--state-dir",
             "--max-connections", "--handshake-timeout", "--idle-timeout", "--connect-timeout", "--debug",
-            "--help", "--version", "Exit codes: 0 stopped normally", "1 runtime error", "2 bad usage",
+            "--help", "--version", "Exit codes\n  0  stopped normally", "\n  1  runtime error",
+            "\n  2  bad usage", "--config FILE", "export-cert", "trust",
             "--target 127.0.0.1:4334 --listen 0.0.0.0:8443 \\\n      --allow 192.168.1.0/24 --name 192.168.1.5")) {
       assertTrue(out().contains(flag), flag);
     }
