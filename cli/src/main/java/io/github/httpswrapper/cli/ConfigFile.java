@@ -1,6 +1,5 @@
 package io.github.httpswrapper.cli;
 
-import io.github.httpswrapper.cli.ArgumentParser.Flag;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

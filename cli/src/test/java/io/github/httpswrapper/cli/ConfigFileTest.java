@@ -174,10 +174,10 @@ class ConfigFileTest {
   @Test
   void everyOptionButTheCommandLineOnesIsAKey() {
     String help = HelpText.TEXT;
-    for (ArgumentParser.Flag flag : ArgumentParser.Flag.values()) {
+    for (Flag flag : Flag.values()) {
       assertTrue(help.contains(flag.name), flag.name + " is missing from --help");
-      assertEquals(flag != ArgumentParser.Flag.CONFIG && flag != ArgumentParser.Flag.HELP
-          && flag != ArgumentParser.Flag.VERSION, flag.inConfigFile(), flag.name);
+      assertEquals(flag != Flag.CONFIG && flag != Flag.HELP
+          && flag != Flag.VERSION, flag.inConfigFile(), flag.name);
     }
   }
 
