@@ -47,19 +47,8 @@ final class LocalCaCertificates {
 
   private LocalCaCertificates() {}
 
-  /** A key and the certificate made for it. */
-  static final class Issued {
-    final PrivateKey key;
-    final X509Certificate certificate;
-
-    Issued(PrivateKey key, X509Certificate certificate) {
-      this.key = key;
-      this.certificate = certificate;
-    }
-  }
-
   /** A new ECDSA P-256 root, self-signed, valid from {@code notBefore} to {@code notAfter}. */
-  static Issued root(String commonName, Instant notBefore, Instant notAfter) {
+  static KeyAndCertificate root(String commonName, Instant notBefore, Instant notAfter) {
     try {
       KeyPair pair = keyPair(KeyAlgorithm.ECDSA_P256);
       X500Name subject = name(commonName);
@@ -70,7 +59,7 @@ final class LocalCaCertificates {
           .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
           .addExtension(Extension.subjectKeyIdentifier, false,
               new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
-      return new Issued(pair.getPrivate(), sign(builder, pair.getPrivate()));
+      return new KeyAndCertificate(pair.getPrivate(), sign(builder, pair.getPrivate()));
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       // Only a JDK without EC support gets here.
       throw new IllegalStateException("cannot generate the local CA root: " + e.getMessage(), e);
@@ -83,7 +72,7 @@ final class LocalCaCertificates {
    *
    * @param commonName the subject's CN, which browsers show; clients match only the alternative names
    */
-  static Issued leaf(
+  static KeyAndCertificate leaf(
       X509Certificate root, PrivateKey rootKey, KeyAlgorithm algorithm, String commonName, List<String> names,
       Instant notBefore, Instant notAfter) {
     try {
@@ -103,7 +92,7 @@ final class LocalCaCertificates {
           .addExtension(Extension.authorityKeyIdentifier, false,
               new AuthorityKeyIdentifier(keyIdentifier(root, utils)))
           .addExtension(Extension.subjectAlternativeName, false, subjectAlternativeNames(names));
-      return new Issued(pair.getPrivate(), sign(builder, rootKey));
+      return new KeyAndCertificate(pair.getPrivate(), sign(builder, rootKey));
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
       throw new IllegalStateException("cannot issue a " + algorithm + " certificate: " + e.getMessage(), e);
     }

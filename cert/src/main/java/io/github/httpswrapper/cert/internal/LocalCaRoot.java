@@ -89,7 +89,7 @@ final class LocalCaRoot {
     String commonName = LocalCaCertificates.ORGANIZATION + (hostName == null ? "" : " " + hostName) + " "
         + HexFormat.of().formatHex(id);
     Instant start = now.truncatedTo(ChronoUnit.SECONDS);
-    LocalCaCertificates.Issued root = LocalCaCertificates.root(
+    KeyAndCertificate root = LocalCaCertificates.root(
         commonName,
         start.minus(Duration.ofHours(1)),
         start.atOffset(ZoneOffset.UTC).plusYears(VALIDITY_YEARS).toInstant());

@@ -135,7 +135,7 @@ public final class LocalCaStore {
     // A certificate must not outlive its issuer: clients would refuse it from the day the root expires.
     Instant notAfter = end.isAfter(rootNotAfter) ? rootNotAfter : end;
     // Valid from an hour ago, so that clients with a slightly slow clock accept it too.
-    LocalCaCertificates.Issued made = LocalCaCertificates.leaf(
+    KeyAndCertificate made = LocalCaCertificates.leaf(
         root.certificate, root.key, algorithm, commonName, names, start.minus(Duration.ofHours(1)), notAfter);
     List<X509Certificate> chain = List.of(made.certificate, root.certificate);
     // The key goes first: a certificate on disk whose key is missing would be unusable, the reverse is harmless.

@@ -45,24 +45,13 @@ final class SelfSignedCertificates {
 
   private SelfSignedCertificates() {}
 
-  /** A freshly generated key and the certificate made for it. */
-  static final class Generated {
-    final PrivateKey key;
-    final X509Certificate certificate;
-
-    Generated(PrivateKey key, X509Certificate certificate) {
-      this.key = key;
-      this.certificate = certificate;
-    }
-  }
-
   /**
    * Generates a key pair and a certificate for {@code names} (canonical spellings, see {@link HostNames}), valid
    * from an hour ago, so that clients with a slightly slow clock accept it too, until {@code validity} from now.
    *
    * @param commonName the subject's CN, which browsers show; clients match only the alternative names
    */
-  static Generated generate(KeyAlgorithm algorithm, String commonName, List<String> names, Duration validity) {
+  static KeyAndCertificate generate(KeyAlgorithm algorithm, String commonName, List<String> names, Duration validity) {
     try {
       KeyPair pair = keyPair(algorithm);
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -79,7 +68,7 @@ final class SelfSignedCertificates {
       String signatureAlgorithm = algorithm == KeyAlgorithm.RSA_2048 ? "SHA256withRSA" : "SHA256withECDSA";
       X509Certificate certificate = new JcaX509CertificateConverter()
           .getCertificate(builder.build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate())));
-      return new Generated(pair.getPrivate(), certificate);
+      return new KeyAndCertificate(pair.getPrivate(), certificate);
     } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
       // Only a JDK without EC or RSA support gets here.
       throw new IllegalStateException("cannot generate a " + algorithm + " certificate: " + e.getMessage(), e);

@@ -102,7 +102,7 @@ public final class SelfSignedStore {
       log.debug("{}: reusing {}", origin, certificateFile);
       return Identity.of(stored.key, List.of(stored.certificate), origin, certificateFile);
     }
-    SelfSignedCertificates.Generated made =
+    KeyAndCertificate made =
         SelfSignedCertificates.generate(algorithm, commonName, names, validity);
     // The key goes first: a certificate on disk whose key is missing would be unusable, the reverse is harmless.
     StateFiles.write(keyFile, Pem.encodePrivateKey(made.key), true);

@@ -35,7 +35,7 @@ class LocalCaStoreTest {
   /** Replaces the stored leaf with one for the same names, issued by the stored root, with the given dates. */
   private String storeLeaf(Identity current, Instant notBefore, Instant notAfter) throws Exception {
     LocalCaRoot root = LocalCaRoot.read(ca(), Instant.now());
-    LocalCaCertificates.Issued leaf = LocalCaCertificates.leaf(
+    KeyAndCertificate leaf = LocalCaCertificates.leaf(
         root.certificate, root.key, KeyAlgorithm.ECDSA_P256, "localhost", current.names(), notBefore, notAfter);
     StateFiles.write(ca().resolve(LocalCaLeaf.KEY_FILE), Pem.encodePrivateKey(leaf.key), true);
     StateFiles.write(ca().resolve(LocalCaLeaf.CERTIFICATE_FILE),
@@ -69,7 +69,7 @@ class LocalCaStoreTest {
   void expiredRootFailsWithTheFixAndIsKept() throws Exception {
     Instant longAgo = Instant.parse("2010-01-01T00:00:00Z");
     Instant expired = Instant.parse("2020-01-01T00:00:00Z");
-    LocalCaCertificates.Issued root = LocalCaCertificates.root("old root", longAgo, expired);
+    KeyAndCertificate root = LocalCaCertificates.root("old root", longAgo, expired);
     StateFiles.createPrivateDirectory(ca());
     StateFiles.write(ca().resolve(LocalCaRoot.KEY_FILE), Pem.encodePrivateKey(root.key), true);
     String certificate = Pem.encodeCertificates(List.of(root.certificate));
