@@ -46,7 +46,7 @@ final class HttpRelay implements ConnectionHandler {
     X509Certificate[] clientCertificates = clientCertificates(connection);
     ClientTrust.Snapshot clientTrust = ClientTrust.checkedBy(connection.client().getSession());
     boolean fromTrustedProxy = config.trustedProxy(connection.peer().getAddress());
-    TargetLink target = new TargetLink(connection, config);
+    TargetLink target = new TargetLink(connection);
     try {
       while (true) {
         RequestHead request;

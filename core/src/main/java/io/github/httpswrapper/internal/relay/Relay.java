@@ -294,11 +294,6 @@ public final class Relay implements AutoCloseable {
     return name;
   }
 
-  /** The number of client connections open now. */
-  public int openConnections() {
-    return open.size();
-  }
-
   @Override
   public void close() {
     if (closed) {

@@ -1,6 +1,5 @@
 package io.github.httpswrapper.internal.relay;
 
-import io.github.httpswrapper.cert.CertificateSource;
 import io.github.httpswrapper.internal.access.Cidr;
 import io.github.httpswrapper.internal.access.IpRules;
 import io.github.httpswrapper.internal.access.PolicyPlan;
@@ -35,11 +34,6 @@ public record RelayConfig(
     boolean forwardAuthorization,
     int redirectHttpPort,
     HttpLimits httpLimits) {
-
-  /** The source of the default identity, for clients that send no server name or an unknown one. */
-  public CertificateSource certificateSource() {
-    return certificates.defaultSource();
-  }
 
   /** Whether a plain-HTTP redirect listener was asked for. */
   public boolean redirectsHttp() {

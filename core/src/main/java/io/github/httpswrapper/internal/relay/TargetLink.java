@@ -19,7 +19,7 @@ final class TargetLink implements Closeable {
   private OutputStream out;
   private boolean reused;
 
-  TargetLink(RelayConnection connection, RelayConfig config) {
+  TargetLink(RelayConnection connection) {
     this.connection = connection;
   }
 

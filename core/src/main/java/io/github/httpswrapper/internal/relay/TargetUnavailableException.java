@@ -16,9 +16,4 @@ public final class TargetUnavailableException extends IOException {
   public int status() {
     return status;
   }
-
-  /** The reason phrase for {@link #status()}. */
-  public String reason() {
-    return status == 504 ? "Gateway Timeout" : "Bad Gateway";
-  }
 }
