@@ -81,11 +81,19 @@ final class Exchange {
     if (upload != null && !uploadFinished(upload)) {
       return false;
     }
-    boolean reusable = response.keepAlive() && response.framing() != BodyFraming.CLOSE_DELIMITED;
-    if (!reusable) {
+    if (!response.keepAlive()) {
       target.close();
     }
-    return reusable && request.keepAlive();
+    return clientKeepsOpen(response);
+  }
+
+  /**
+   * Whether the client connection carries another request after this response. The target's own wish does not
+   * decide it (its connection is closed and a new one opened for the next request), except that a body the
+   * target ends by closing can only reach the client the same way.
+   */
+  private boolean clientKeepsOpen(ResponseHead response) {
+    return request.keepAlive() && response.framing() != BodyFraming.CLOSE_DELIMITED;
   }
 
   /** Opens (or reuses) the target connection and sends the head. */
@@ -188,7 +196,7 @@ final class Exchange {
         tunnel();
         return null;
       }
-      clientOut.write(withHsts(response).encode());
+      clientOut.write(forClient(response).encode());
       answered = true;
       copyBody(response);
       clientOut.flush();
@@ -196,15 +204,26 @@ final class Exchange {
     }
   }
 
-  private ResponseHead withHsts(ResponseHead response) {
-    if (config.policy().hsts() == null) {
-      return response;
+  /**
+   * The response head as the client gets it: the target's hop-by-hop fields ({@code Connection},
+   * {@code Keep-Alive}, ...) describe the target's connection and are dropped; the wrapper says itself whether
+   * the client connection stays open, since a client that is not told {@code close} sends its next request on
+   * a connection about to end; HSTS added when asked for.
+   */
+  private ResponseHead forClient(ResponseHead response) {
+    HttpHeaders headers = response.headers().withoutHopByHop();
+    if (!clientKeepsOpen(response)) {
+      headers = headers.with("Connection", "close");
+    } else if (!"HTTP/1.1".equals(request.version())) {
+      headers = headers.with("Connection", "keep-alive");
     }
-    return response.withHeaders(
-        response
-            .headers()
-            .without("Strict-Transport-Security")
-            .with("Strict-Transport-Security", "max-age=" + config.policy().hsts().getSeconds()));
+    if (config.policy().hsts() != null) {
+      headers =
+          headers
+              .without("Strict-Transport-Security")
+              .with("Strict-Transport-Security", "max-age=" + config.policy().hsts().getSeconds());
+    }
+    return response.withHeaders(headers);
   }
 
   private void copyBody(ResponseHead response) throws IOException {
