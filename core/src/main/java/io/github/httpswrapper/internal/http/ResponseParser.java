@@ -22,9 +22,10 @@ public final class ResponseParser {
    *
    * @param requestMethod the method of the request this answers: a response to HEAD has no body whatever its
    *     fields say
-   * @return the head, or {@code null} if the target closed the connection before sending a byte
+   * @return the head
    * @throws HttpException 502, as described on this class
-   * @throws EOFException if the stream ends inside the head
+   * @throws EOFException if the stream ends before or inside the head (a target that closes a kept-alive
+   *     connection while it is idle ends it before the first byte; the relay retries such a request once)
    */
   public static ResponseHead read(HttpInput in, String requestMethod, HttpLimits limits) throws IOException {
     try {
@@ -41,7 +42,7 @@ public final class ResponseParser {
             502,
             "invalid response from target: status line longer than " + limits.maxRequestLineBytes() + " bytes");
     if (line == null) {
-      return null;
+      throw new EOFException("the target closed the connection before sending a response");
     }
     String version = line.length() >= 8 ? line.substring(0, 8) : line;
     if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
