@@ -3,7 +3,6 @@ package io.github.httpswrapper.internal.tls;
 import io.github.httpswrapper.cert.CertificateMaterialException;
 import io.github.httpswrapper.cert.CertificateSource;
 import io.github.httpswrapper.cert.Identity;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,13 +25,10 @@ final class IdentitySlot {
 
   private final ServerNamePattern serverName;
   private final CertificateSource source;
-  private final List<Path> files;
+  private final FileChanges files;
   private final LongSupplier generations;
   private volatile Served served;
   private volatile Served previous;
-  private FileStamps loadedStamps;
-  private FileStamps seenStamps;
-  private FileStamps failedStamps;
   private Instant nextRenewal = Instant.MIN;
 
   /**
@@ -45,12 +41,9 @@ final class IdentitySlot {
       ServerNamePattern serverName, CertificateSource source, LongSupplier generations, String logName) {
     this.serverName = serverName;
     this.source = source;
-    this.files = source.watchedFiles();
+    this.files = new FileChanges(source.watchedFiles(), true);
     this.generations = generations;
-    FileStamps stamps = FileStamps.of(files);
     this.served = Served.of(source.load(), generations.getAsLong());
-    this.loadedStamps = stamps;
-    this.seenStamps = stamps;
     warnWhenNamesDoNotCover(served.identity(), logName);
   }
 
@@ -75,14 +68,8 @@ final class IdentitySlot {
    * @return the identity swapped out, or {@code null} when nothing changed
    */
   synchronized Served poll(Instant now, boolean watchFiles, String logName) {
-    if (watchFiles && !files.isEmpty()) {
-      FileStamps stamps = FileStamps.of(files);
-      boolean known = stamps.equals(loadedStamps) || stamps.equals(failedStamps);
-      boolean settled = stamps.equals(seenStamps);
-      seenStamps = stamps;
-      if (!known && settled) {
-        return reload("its files changed", logName, false);
-      }
+    if (watchFiles && files.settledChange()) {
+      return reload("its files changed", logName, false);
     }
     if (RenewalTime.due(served.identity(), now) && !now.isBefore(nextRenewal)) {
       nextRenewal = now.plus(RENEWAL_RETRY);
@@ -102,13 +89,13 @@ final class IdentitySlot {
   }
 
   private Served reload(String reason, String logName, boolean rethrow) {
-    FileStamps stamps = FileStamps.of(files);
+    FileStamps stamps = files.stamp();
     Identity old = served.identity();
     Identity loaded;
     try {
       loaded = source.load();
     } catch (CertificateMaterialException e) {
-      failedStamps = stamps;
+      files.failed(stamps);
       log.error(
           "{} cannot use the new certificate{} from {} ({}), so the current one (SHA-256 {}, expires {})"
               + " stays in service: {}",
@@ -119,8 +106,7 @@ final class IdentitySlot {
       }
       return null;
     }
-    loadedStamps = stamps;
-    failedStamps = null;
+    files.loaded(stamps);
     if (sameMaterial(old, loaded)) {
       if (rethrow) {
         log.info("{} certificate{} loaded again from {}: unchanged, SHA-256 {}",

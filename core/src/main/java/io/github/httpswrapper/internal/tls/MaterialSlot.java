@@ -1,31 +1,25 @@
 package io.github.httpswrapper.internal.tls;
 
 import io.github.httpswrapper.cert.CertificateMaterialException;
-import java.nio.file.Path;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@link WatchedMaterial} and what the watcher knows of its files, with the rules of {@link IdentitySlot}: a
- * change is read once two polls in a row have seen the same files, and material that cannot be used is reported
- * once, stays out of service, and is not read again until the files change again.
+ * One {@link WatchedMaterial} (a client CA bundle) under the same rules as a server identity ({@link
+ * FileChanges}): material that cannot be used is reported once and stays out of service, while what was loaded
+ * before keeps serving.
  */
 final class MaterialSlot {
   private static final Logger log = LoggerFactory.getLogger(MaterialSlot.class);
 
   private final WatchedMaterial material;
-  private final List<Path> files;
-  // The material was read before the wrapper started, perhaps long before: nothing counts as loaded yet, so the
-  // first settled poll reads it again and a change made in between is not missed.
-  private FileStamps loadedStamps;
-  private FileStamps seenStamps;
-  private FileStamps failedStamps;
+  private final FileChanges files;
 
   MaterialSlot(WatchedMaterial material) {
     this.material = material;
-    this.files = List.copyOf(material.watchedFiles());
-    this.seenStamps = FileStamps.of(files);
+    // The material was read before the wrapper started, perhaps long before: nothing counts as loaded yet, so
+    // the first settled poll reads it again and a change made in between is not missed.
+    this.files = new FileChanges(material.watchedFiles(), false);
   }
 
   /**
@@ -34,15 +28,11 @@ final class MaterialSlot {
    * @return whether the material in service changed
    */
   synchronized boolean poll(String logName) {
-    if (files.isEmpty()) {
+    if (!files.settledChange()) {
       return false;
     }
-    FileStamps stamps = FileStamps.of(files);
-    boolean known = stamps.equals(loadedStamps) || stamps.equals(failedStamps);
-    boolean settled = stamps.equals(seenStamps);
-    seenStamps = stamps;
-    String reason = loadedStamps == null ? "its file changed since it was first read" : "its file changed";
-    return !known && settled && reload(reason, logName, false);
+    String reason = files.everLoaded() ? "its file changed" : "its file changed since it was first read";
+    return reload(reason, logName, false);
   }
 
   /**
@@ -56,13 +46,13 @@ final class MaterialSlot {
   }
 
   private boolean reload(String reason, String logName, boolean rethrow) {
-    FileStamps stamps = FileStamps.of(files);
+    FileStamps stamps = files.stamp();
     String before = material.inService();
     boolean changed;
     try {
       changed = material.reload();
     } catch (CertificateMaterialException e) {
-      failedStamps = stamps;
+      files.failed(stamps);
       log.error("{} cannot use the new {} ({}), so the one loaded before ({}) stays in service: {}",
           logName, material.description(), reason, before, e.getMessage());
       if (rethrow) {
@@ -70,8 +60,7 @@ final class MaterialSlot {
       }
       return false;
     }
-    loadedStamps = stamps;
-    failedStamps = null;
+    files.loaded(stamps);
     if (changed) {
       log.info("{} {} replaced ({}): {} -> {}, for new connections",
           logName, material.description(), reason, before, material.inService());
