@@ -11,4 +11,6 @@ module io.github.httpswrapper.cert {
   requires org.slf4j;
 
   exports io.github.httpswrapper.cert;
+  // IpText, so that core spells addresses exactly as certificates do; nothing else there is meant for use.
+  exports io.github.httpswrapper.cert.internal to io.github.httpswrapper;
 }
