@@ -6,12 +6,14 @@ import io.github.httpswrapper.internal.access.Cidr;
 import io.github.httpswrapper.internal.access.IpRules;
 import io.github.httpswrapper.internal.access.PolicyPlan;
 import io.github.httpswrapper.internal.http.HttpLimits;
+import io.github.httpswrapper.internal.metrics.MetricsEndpoint;
 import io.github.httpswrapper.internal.relay.Relay;
 import io.github.httpswrapper.internal.relay.RelayConfig;
 import io.github.httpswrapper.internal.relay.TlsEndpoint;
 import io.github.httpswrapper.internal.relay.Workers;
 import io.github.httpswrapper.internal.tls.CertificateSettings;
 import io.github.httpswrapper.internal.tls.ServerNamePattern;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -65,12 +67,18 @@ import javax.net.ssl.SSLContext;
  */
 public final class HttpsWrapper implements AutoCloseable {
   private final RelayConfig config;
+  private final InetAddress metricsAddress;
+  private final int metricsPort;
   private final Object lock = new Object();
   private Relay relay;
+  private MetricsEndpoint metricsEndpoint;
   private boolean started;
+  private volatile boolean stopping;
 
-  private HttpsWrapper(RelayConfig config) {
+  private HttpsWrapper(RelayConfig config, InetAddress metricsAddress, int metricsPort) {
     this.config = config;
+    this.metricsAddress = metricsAddress;
+    this.metricsPort = metricsPort;
   }
 
   /**
@@ -97,6 +105,15 @@ public final class HttpsWrapper implements AutoCloseable {
       }
       started = true;
       relay = Relay.start(config);
+      if (metricsAddress != null) {
+        try {
+          metricsEndpoint =
+              MetricsEndpoint.start(metricsAddress, metricsPort, relay.name(), relay::metrics, () -> !stopping);
+        } catch (RuntimeException e) {
+          relay.close();
+          throw e;
+        }
+      }
       return this;
     }
   }
@@ -126,6 +143,27 @@ public final class HttpsWrapper implements AutoCloseable {
    */
   public int redirectPort() {
     return running().redirectPort();
+  }
+
+  /**
+   * The port of the {@linkplain Builder#metricsEndpoint(int) metrics endpoint}, or -1 when there is none.
+   */
+  public int metricsPort() {
+    running();
+    synchronized (lock) {
+      return metricsEndpoint == null ? -1 : metricsEndpoint.port();
+    }
+  }
+
+  /**
+   * What this wrapper has counted since it started (connections, handshakes, requests by status, denials by
+   * rule, bytes, target errors), as an immutable snapshot; see {@link WrapperMetrics}. After {@link #close()}
+   * the last numbers stay readable.
+   *
+   * @throws IllegalStateException when the wrapper is not started
+   */
+  public WrapperMetrics metrics() {
+    return new WrapperMetrics(running().metrics());
   }
 
   /**
@@ -202,12 +240,19 @@ public final class HttpsWrapper implements AutoCloseable {
   @Override
   public void close() {
     Relay r;
+    MetricsEndpoint endpoint;
     synchronized (lock) {
       started = true;
+      stopping = true;
       r = relay;
+      endpoint = metricsEndpoint;
     }
     if (r != null) {
       r.close();
+    }
+    // Last, so that a health check sees "stopping" for as long as connections are being closed.
+    if (endpoint != null) {
+      endpoint.close();
     }
   }
 
@@ -246,6 +291,8 @@ public final class HttpsWrapper implements AutoCloseable {
     private int redirectHttpPort = -1;
     private int maxRequestLineBytes = HttpLimits.defaults().maxRequestLineBytes();
     private int maxHeaderBytes = HttpLimits.defaults().maxHeaderBytes();
+    private InetAddress metricsAddress;
+    private int metricsPort;
 
     private Builder(String targetHost, int targetPort) {
       Objects.requireNonNull(targetHost, "targetHost");
@@ -484,6 +531,32 @@ public final class HttpsWrapper implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Also serves the wrapper's {@linkplain HttpsWrapper#metrics() counters} over plain HTTP on
+     * {@code 127.0.0.1:port}, for a monitoring system on this machine: {@code GET /metrics} in Prometheus text
+     * format, {@code GET /health} answering {@code 200 ok} while the wrapper serves and {@code 503 stopping}
+     * while it closes. Port 0 picks a free one ({@link HttpsWrapper#metricsPort()} tells which). The endpoint
+     * has no password and no TLS, which is why it listens on a loopback address only; it answers one request
+     * at a time, apart from the relay's threads. Default: no such endpoint; {@link HttpsWrapper#metrics()}
+     * works either way.
+     */
+    public Builder metricsEndpoint(int port) {
+      return metricsEndpoint("127.0.0.1", port);
+    }
+
+    /**
+     * As {@link #metricsEndpoint(int)}, on another loopback address: {@code ::1}, {@code 127.0.0.2}, ...
+     *
+     * @throws IllegalArgumentException when {@code host} is not a loopback IP address (the endpoint has no
+     *     password; scrape it from this machine, or through an SSH tunnel)
+     */
+    public Builder metricsEndpoint(String host, int port) {
+      Objects.requireNonNull(host, "host");
+      this.metricsAddress = MetricsEndpoint.loopback(stripBrackets(host.trim()));
+      this.metricsPort = checkPort(port, "metrics port", true);
+      return this;
+    }
+
     /** Freezes this configuration into a wrapper that is ready to {@link HttpsWrapper#start() start}. */
     public HttpsWrapper build() {
       if (!http && policy != null) {
@@ -521,7 +594,7 @@ public final class HttpsWrapper implements AutoCloseable {
               forwardAuthorization,
               redirectHttpPort,
               new HttpLimits(maxRequestLineBytes, maxHeaderBytes, HttpLimits.defaults().maxHeaderCount()));
-      return new HttpsWrapper(config);
+      return new HttpsWrapper(config, metricsAddress, metricsPort);
     }
 
     /** Same as {@code build().start()}. */

@@ -33,7 +33,7 @@ public final class PolicyEvaluator {
         return apply(rule, i + 1, request);
       }
     }
-    return Decision.deny("no rule matches");
+    return Decision.deny(null, "no rule matches");
   }
 
   private static boolean matches(AccessRule rule, RequestFacts request) {
@@ -75,19 +75,19 @@ public final class PolicyEvaluator {
   }
 
   private Decision apply(AccessRule rule, int number, RequestFacts request) {
-    String by = "rule " + number + " (" + rule.text() + ")";
+    String by = Decision.ruleLabel(number, rule);
     switch (rule.outcome()) {
       case ALLOW:
-        return Decision.allow(null, by);
+        return Decision.allow(null, by, by);
       case DENY:
-        return Decision.deny("denied by " + by);
+        return Decision.deny(by, "denied by " + by);
       case PASSWORD:
         return password(by, request);
       case CLIENT_CERTIFICATE:
-        return certificate(rule, by, request, Decision.allow(null, by));
+        return certificate(rule, by, request, Decision.allow(commonName(request), by, by));
       case PASSWORD_OR_CLIENT_CERTIFICATE:
         if (request.hasClientCertificate() && accepts(rule, request)) {
-          return Decision.allow(null, by + " with a client certificate");
+          return Decision.allow(commonName(request), by, by + " with a client certificate");
         }
         return password(by, request);
       case PASSWORD_AND_CLIENT_CERTIFICATE:
@@ -101,14 +101,20 @@ public final class PolicyEvaluator {
   /** @return the refusal when the certificate is missing or does not match, else {@code accepted} */
   private static Decision certificate(AccessRule rule, String by, RequestFacts request, Decision accepted) {
     if (!request.hasClientCertificate()) {
-      return Decision.unauthorized(by + " needs a client certificate and none was presented", null);
+      return Decision.unauthorized(by, by + " needs a client certificate and none was presented", null);
     }
     if (!accepts(rule, request)) {
       return Decision.deny(
+          by,
           by + " does not accept the client certificate "
               + request.clientCertificates()[0].getSubjectX500Principal().getName());
     }
     return accepted;
+  }
+
+  /** The common name of the client certificate, for logs ("who"); {@code null} when it has none. */
+  private static String commonName(RequestFacts request) {
+    return CertificateMatcher.commonName(request.clientCertificates()[0]);
   }
 
   /** Whether the rule's CAs and identities accept the request's certificate, as the handshake's CAs stood. */
@@ -120,20 +126,20 @@ public final class PolicyEvaluator {
     if (throttle != null) {
       long wait = throttle.retryAfterSeconds(request.client());
       if (wait > 0) {
-        return Decision.throttled(by + ": too many failed logins, blocked for " + wait + " s", wait);
+        return Decision.throttled(by, by + ": too many failed logins, blocked for " + wait + " s", wait);
       }
     }
     BasicCredentials credentials =
         request.authorization() == null ? null : BasicCredentials.parse(request.authorization());
     if (credentials == null) {
-      return Decision.unauthorized(by + " needs a password and none was sent", challenge);
+      return Decision.unauthorized(by, by + " needs a password and none was sent", challenge);
     }
     try {
       if (users.verify(credentials.user(), credentials.password())) {
         if (throttle != null) {
           throttle.succeeded(request.client());
         }
-        return Decision.allow(credentials.user(), by + " as user " + credentials.user());
+        return Decision.allow(credentials.user(), by, by + " as user " + credentials.user());
       }
     } finally {
       credentials.clear();
@@ -141,6 +147,6 @@ public final class PolicyEvaluator {
     if (throttle != null) {
       throttle.failed(request.client());
     }
-    return Decision.unauthorized(by + ": wrong user or password for user " + credentials.user(), challenge);
+    return Decision.unauthorized(by, by + ": wrong user or password for user " + credentials.user(), challenge);
   }
 }

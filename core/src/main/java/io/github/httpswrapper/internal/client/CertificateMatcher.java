@@ -298,6 +298,12 @@ public final class CertificateMatcher {
     return Base64.getEncoder().encodeToString(hash);
   }
 
+  /** The first common name in {@code leaf}'s subject, read from its encoding, or {@code null} when it has none. */
+  public static String commonName(X509Certificate leaf) {
+    List<String> names = Certificates.identities(leaf, Kind.COMMON_NAME);
+    return names.isEmpty() ? null : names.get(0);
+  }
+
   /** The base64 SHA-256 of {@code leaf}'s SubjectPublicKeyInfo, as encoded in the certificate. */
   static String spkiSha256(X509Certificate leaf) {
     try {

@@ -4,7 +4,11 @@ import io.github.httpswrapper.cert.CertificateSource;
 import io.github.httpswrapper.cert.Identity;
 import io.github.httpswrapper.internal.access.Addresses;
 import io.github.httpswrapper.internal.access.PolicyEvaluator;
+import io.github.httpswrapper.internal.access.Decision;
+import io.github.httpswrapper.internal.access.PolicyPlan;
 import io.github.httpswrapper.internal.client.ClientTrust;
+import io.github.httpswrapper.internal.metrics.Metrics;
+import io.github.httpswrapper.internal.metrics.MetricsSnapshot;
 import io.github.httpswrapper.internal.tls.ServerIdentities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +48,7 @@ public final class Relay implements AutoCloseable {
   private final TargetDialer dialer;
   private final ExecutorService workers;
   private final Semaphore permits;
+  private final Metrics metrics;
   private final Set<RelayConnection> open = ConcurrentHashMap.newKeySet();
   private final IdleReaper reaper;
   private final Thread acceptor;
@@ -55,6 +60,7 @@ public final class Relay implements AutoCloseable {
     this.identities = identities;
     this.server = server;
     this.name = nameFor(server, config);
+    this.metrics = new Metrics(config.http() ? denyingRules(config.policy()) : List.of());
     ClientTrust clientTrust =
         config.http() && config.policy().wantsClientCertificates() ? ClientTrust.of(config.policy()) : null;
     if (clientTrust != null) {
@@ -152,6 +158,17 @@ public final class Relay implements AutoCloseable {
 
   private static String nameFor(ServerSocket server, RelayConfig config) {
     return "https-wrapper[:" + server.getLocalPort() + "->" + config.target() + "]";
+  }
+
+  /** The labels of the rules that can refuse a request, so their denial counters exist from the start. */
+  private static List<String> denyingRules(PolicyPlan policy) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < policy.rules().size(); i++) {
+      if (policy.rules().get(i).outcome() != io.github.httpswrapper.internal.access.AccessRule.Outcome.ALLOW) {
+        out.add(Decision.ruleLabel(i + 1, policy.rules().get(i)));
+      }
+    }
+    return out;
   }
 
   private static String ruleTexts(RelayConfig config) {
@@ -287,6 +304,11 @@ public final class Relay implements AutoCloseable {
   /** Every identity being served, and how they are reloaded. */
   public ServerIdentities identities() {
     return identities;
+  }
+
+  /** The counters now. */
+  public MetricsSnapshot metrics() {
+    return metrics.snapshot();
   }
 
   /** The name used in log lines. */
