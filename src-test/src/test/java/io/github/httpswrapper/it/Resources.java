@@ -1,0 +1,102 @@
+package io.github.httpswrapper.it;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What a wrapper running in this JVM holds: open sockets (counted in {@code /proc/self/fd}, so Linux only),
+ * relay threads busy with a connection (platform threads only: virtual threads are not listed, and the sockets
+ * already count their connections), and heap used after a garbage collection. A test takes a baseline before
+ * the load and {@link #awaitBackTo} afterwards: what a fault or a load left behind is a leak.
+ */
+record Resources(int sockets, int busyRelayThreads, long heapBytes) {
+  private static final Path FDS = Path.of("/proc/self/fd");
+
+  /** Sockets and threads are exact; heap is noisy, so it only has to come back within this much. */
+  static final long HEAP_TOLERANCE = 48L * 1024 * 1024;
+
+  /** Counts now; {@code wrapperName} ({@code HttpsWrapper.name()}) picks the relay's threads. */
+  static Resources take(String wrapperName) {
+    Assumptions.assumeTrue(Files.isDirectory(FDS), "open sockets are counted in /proc/self/fd (Linux)");
+    return new Resources(openSockets(), busyRelayThreads(wrapperName), usedHeapAfterGc());
+  }
+
+  /**
+   * Waits up to {@code timeout} for sockets and busy threads to come back to {@code baseline} (plus {@code
+   * extraSockets}, for sockets the test still holds on purpose) and heap to within {@link #HEAP_TOLERANCE};
+   * throws an {@link AssertionError} with both counts when they do not.
+   */
+  static Resources awaitBackTo(Resources baseline, String wrapperName, int extraSockets, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Resources now = new Resources(openSockets(), busyRelayThreads(wrapperName), 0);
+      boolean settled =
+          now.sockets <= baseline.sockets + extraSockets && now.busyRelayThreads <= baseline.busyRelayThreads;
+      if (settled) {
+        now = new Resources(now.sockets, now.busyRelayThreads, usedHeapAfterGc());
+        if (now.heapBytes <= baseline.heapBytes + HEAP_TOLERANCE) {
+          return now;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "resources did not come back within " + timeout + ": baseline " + baseline + ", now "
+                + new Resources(now.sockets, now.busyRelayThreads, usedHeapAfterGc())
+                + " (extra sockets allowed: " + extraSockets + ")");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  static int openSockets() {
+    try (Stream<Path> fds = Files.list(FDS)) {
+      return (int) fds.filter(Resources::isSocket).count();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + FDS, e);
+    }
+  }
+
+  private static boolean isSocket(Path fd) {
+    try {
+      return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+    } catch (IOException e) {
+      return false; // closed between listing and reading
+    }
+  }
+
+  /** Relay platform threads (named {@code <wrapper name>-<n>}) not parked in the pool waiting for work. */
+  static int busyRelayThreads(String wrapperName) {
+    int busy = 0;
+    for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+      String name = thread.getKey().getName();
+      if (name.startsWith(wrapperName + "-")
+          && name.substring(wrapperName.length() + 1).chars().allMatch(Character::isDigit)
+          && Arrays.stream(thread.getValue()).noneMatch(f -> f.getMethodName().equals("getTask"))
+          && thread.getKey().getState() != Thread.State.TERMINATED) {
+        busy++;
+      }
+    }
+    return busy;
+  }
+
+  static long usedHeapAfterGc() {
+    for (int i = 0; i < 2; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  @Override
+  public String toString() {
+    return sockets + " sockets, " + busyRelayThreads + " busy relay threads, " + heapBytes / (1024 * 1024)
+        + " MiB heap";
+  }
+}
