@@ -33,11 +33,16 @@ final class ScriptedTarget implements AutoCloseable {
   }
 
   static ScriptedTarget start(Script script) throws IOException {
-    return new ScriptedTarget(new ServerSocket(0, 50, Ports.LOOPBACK), script);
+    return new ScriptedTarget(new ServerSocket(0, 4096, Ports.LOOPBACK), script);
   }
 
   int port() {
     return server.getLocalPort();
+  }
+
+  /** Connections open right now. */
+  int openConnections() {
+    return connections.size();
   }
 
   /** The path of a request head ({@code GET /path HTTP/1.1 ...}). */
@@ -69,7 +74,8 @@ final class ScriptedTarget implements AutoCloseable {
       try {
         Socket socket = server.accept();
         connections.add(socket);
-        Thread serving = new Thread(() -> serve(socket), "scripted-target-connection");
+        // small stacks: some tests hold thousands of connections open at once
+        Thread serving = new Thread(null, () -> serve(socket), "scripted-target-connection", 256 * 1024);
         serving.setDaemon(true);
         serving.start();
       } catch (IOException e) {
