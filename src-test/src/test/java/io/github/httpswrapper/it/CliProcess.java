@@ -55,7 +55,19 @@ final class CliProcess implements AutoCloseable {
 
   /** Starts {@code java [jvmOptions] -cp <test class path> Main [args]}. */
   static CliProcess start(List<String> jvmOptions, String... args) {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), jvmOptions, args);
+  }
+
+  /**
+   * Like {@link #start(List, String...)}, with the open-file limit ({@code ulimit -n}) of the process set first:
+   * lower than this JVM's, or higher where the user may raise it (root).
+   */
+  static CliProcess startWithOpenFileLimit(int limit, List<String> jvmOptions, String... args) {
+    return start(List.of("bash", "-c", "ulimit -n " + limit + " && exec \"$@\"", "bash"), jvmOptions, args);
+  }
+
+  private static CliProcess start(List<String> launcher, List<String> jvmOptions, String... args) {
+    List<String> command = new ArrayList<>(launcher);
     command.add(Commands.jdkTool("java"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
@@ -102,6 +114,11 @@ final class CliProcess implements AutoCloseable {
   int terminate(Duration timeout) throws InterruptedException {
     process.destroy();
     return awaitExit(timeout);
+  }
+
+  /** The process id (of {@code java}: the launcher shell, if any, replaced itself with it). */
+  long pid() {
+    return process.pid();
   }
 
   boolean isAlive() {

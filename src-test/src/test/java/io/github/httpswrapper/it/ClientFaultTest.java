@@ -51,7 +51,7 @@ class ClientFaultTest {
         HttpsWrapper.forTarget("127.0.0.1", target.port())
             .certificate(CertificateSource.selfSigned().stateDirectory(stateDirectory))
             .start();
-    baseline = Resources.take(wrapper.name());
+    baseline = Resources.take(wrapper);
   }
 
   @AfterEach
@@ -150,7 +150,7 @@ class ClientFaultTest {
             List.of(Http1.get("/healthy", wrapper.port())));
     assertEquals(List.of(200), next.statuses(), next.toString());
 
-    Resources after = Resources.awaitBackTo(baseline, wrapper.name(), 0, Duration.ofSeconds(15));
+    Resources after = Resources.awaitBackTo(baseline, wrapper, 0, Duration.ofSeconds(15));
     System.out.println("resources: baseline " + baseline + ", after the fault " + after);
   }
 

@@ -71,7 +71,7 @@ class ExhaustionTest {
   @Test
   void pastMaxConnectionsOfBusyConnectionsANewOneIsClosedCleanlyAndServedOnceOneEnds() throws Exception {
     start(b -> b.maxConnections(2));
-    Resources baseline = Resources.take(wrapper.name());
+    Resources baseline = Resources.take(wrapper);
     List<SSLSocket> busy = new ArrayList<>();
     try {
       for (int i = 0; i < 2; i++) {
@@ -96,7 +96,7 @@ class ExhaustionTest {
       }
     }
     assertEquals(200, getWithRetry("/healthy"));
-    Resources.awaitBackTo(baseline, wrapper.name(), 0, Duration.ofSeconds(15));
+    Resources.awaitBackTo(baseline, wrapper, 0, Duration.ofSeconds(15));
   }
 
   @Test
@@ -104,7 +104,7 @@ class ExhaustionTest {
     Assumptions.assumeTrue(Runtime.version().feature() >= 21, "virtual threads need Java 21 or later");
     int waiting = 2000;
     start(b -> b);
-    Resources baseline = Resources.take(wrapper.name());
+    Resources baseline = Resources.take(wrapper);
     ExecutorService opener = Executors.newFixedThreadPool(4);
     List<Future<SSLSocket>> opened = new ArrayList<>();
     try {
@@ -146,7 +146,7 @@ class ExhaustionTest {
         }
       }
     }
-    Resources.awaitBackTo(baseline, wrapper.name(), 0, Duration.ofSeconds(30));
+    Resources.awaitBackTo(baseline, wrapper, 0, Duration.ofSeconds(30));
   }
 
   private void start(UnaryOperator<HttpsWrapper.Builder> settings) {

@@ -1,5 +1,6 @@
 package io.github.httpswrapper.it;
 
+import io.github.httpswrapper.HttpsWrapper;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -11,37 +12,41 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What a wrapper running in this JVM holds: open sockets (counted in {@code /proc/self/fd}, so Linux only),
+ * What a wrapper running in this JVM holds: its open connections (by its own metrics), open sockets (counted in {@code /proc/self/fd}, so Linux only),
  * relay threads busy with a connection (platform threads only: virtual threads are not listed, and the sockets
  * already count their connections), and heap used after a garbage collection. A test takes a baseline before
  * the load and {@link #awaitBackTo} afterwards: what a fault or a load left behind is a leak.
  */
-record Resources(int sockets, int busyRelayThreads, long heapBytes) {
+record Resources(long connectionsOpen, int sockets, int busyRelayThreads, long heapBytes) {
   private static final Path FDS = Path.of("/proc/self/fd");
 
   /** Sockets and threads are exact; heap is noisy, so it only has to come back within this much. */
   static final long HEAP_TOLERANCE = 48L * 1024 * 1024;
 
-  /** Counts now; {@code wrapperName} ({@code HttpsWrapper.name()}) picks the relay's threads. */
-  static Resources take(String wrapperName) {
+  /** Counts now. */
+  static Resources take(HttpsWrapper wrapper) {
     Assumptions.assumeTrue(Files.isDirectory(FDS), "open sockets are counted in /proc/self/fd (Linux)");
-    return new Resources(openSockets(), busyRelayThreads(wrapperName), usedHeapAfterGc());
+    return new Resources(
+        wrapper.metrics().connectionsOpen(), openSockets(), busyRelayThreads(wrapper.name()), usedHeapAfterGc());
   }
 
   /**
-   * Waits up to {@code timeout} for sockets and busy threads to come back to {@code baseline} (plus {@code
+   * Waits up to {@code timeout} for open connections, sockets and busy threads to come back to {@code baseline} (plus {@code
    * extraSockets}, for sockets the test still holds on purpose) and heap to within {@link #HEAP_TOLERANCE};
    * throws an {@link AssertionError} with both counts when they do not.
    */
-  static Resources awaitBackTo(Resources baseline, String wrapperName, int extraSockets, Duration timeout)
+  static Resources awaitBackTo(Resources baseline, HttpsWrapper wrapper, int extraSockets, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      Resources now = new Resources(openSockets(), busyRelayThreads(wrapperName), 0);
+      Resources now =
+          new Resources(wrapper.metrics().connectionsOpen(), openSockets(), busyRelayThreads(wrapper.name()), 0);
       boolean settled =
-          now.sockets <= baseline.sockets + extraSockets && now.busyRelayThreads <= baseline.busyRelayThreads;
+          now.connectionsOpen <= baseline.connectionsOpen
+              && now.sockets <= baseline.sockets + extraSockets
+              && now.busyRelayThreads <= baseline.busyRelayThreads;
       if (settled) {
-        now = new Resources(now.sockets, now.busyRelayThreads, usedHeapAfterGc());
+        now = new Resources(now.connectionsOpen, now.sockets, now.busyRelayThreads, usedHeapAfterGc());
         if (now.heapBytes <= baseline.heapBytes + HEAP_TOLERANCE) {
           return now;
         }
@@ -49,7 +54,7 @@ record Resources(int sockets, int busyRelayThreads, long heapBytes) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "resources did not come back within " + timeout + ": baseline " + baseline + ", now "
-                + new Resources(now.sockets, now.busyRelayThreads, usedHeapAfterGc())
+                + new Resources(now.connectionsOpen, now.sockets, now.busyRelayThreads, usedHeapAfterGc())
                 + " (extra sockets allowed: " + extraSockets + ")");
       }
       Thread.sleep(100);
@@ -96,7 +101,7 @@ record Resources(int sockets, int busyRelayThreads, long heapBytes) {
 
   @Override
   public String toString() {
-    return sockets + " sockets, " + busyRelayThreads + " busy relay threads, " + heapBytes / (1024 * 1024)
+    return connectionsOpen + " connections open, " + sockets + " sockets, " + busyRelayThreads + " busy relay threads, " + heapBytes / (1024 * 1024)
         + " MiB heap";
   }
 }
