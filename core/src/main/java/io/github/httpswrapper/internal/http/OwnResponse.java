@@ -46,8 +46,12 @@ public final class OwnResponse {
     return status;
   }
 
-  /** Writes and flushes the whole response. */
-  public void writeTo(OutputStream out) throws IOException {
+  /**
+   * Writes and flushes the whole response.
+   *
+   * @return the length of the body written, for the access log
+   */
+  public int writeTo(OutputStream out) throws IOException {
     byte[] content = (body + "\n").getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder(256);
     head.append("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n");
@@ -64,6 +68,7 @@ public final class OwnResponse {
     out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
     out.write(content);
     out.flush();
+    return content.length;
   }
 
   /** The standard reason phrase of the statuses the wrapper sends. */

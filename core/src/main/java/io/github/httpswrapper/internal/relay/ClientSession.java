@@ -2,6 +2,8 @@ package io.github.httpswrapper.internal.relay;
 
 import io.github.httpswrapper.internal.client.ProxyProtocol;
 import io.github.httpswrapper.internal.http.PlainHttpAnswer;
+import io.github.httpswrapper.internal.metrics.HandshakeFailures;
+import io.github.httpswrapper.internal.metrics.Metrics;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -73,6 +75,7 @@ final class ClientSession implements Runnable {
       try {
         source = ProxyProtocol.read(rawIn);
       } catch (IOException e) {
+        connection.metrics().refused(Metrics.REFUSED_PROXY_HEADER);
         refused("bad PROXY protocol header from a trusted proxy: " + e.getMessage());
         return null;
       }
@@ -84,14 +87,18 @@ final class ClientSession implements Runnable {
     try {
       first = rawIn.read();
     } catch (IOException e) {
+      connection.metrics().handshakeFailed(HandshakeFailures.reason(e, connection.isClosed()));
       refused(connection.isClosed() ? "sent nothing within the handshake timeout" : e.toString());
       return null;
     }
     if (first < 0) {
+      connection.metrics().handshakeFailed(Metrics.HANDSHAKE_CLIENT_CLOSED);
       log.debug("{} {} closed the connection before sending anything", connection.name(), connection.peer());
       return null;
     }
     if (first != TLS_HANDSHAKE_RECORD) {
+      connection.metrics().handshakeFailed(
+          PlainHttpAnswer.looksLikeHttp(first) ? Metrics.HANDSHAKE_PLAIN_HTTP : Metrics.HANDSHAKE_NOT_TLS);
       if (PlainHttpAnswer.looksLikeHttp(first)) {
         String answered =
             PlainHttpAnswer.answer(
@@ -105,10 +112,13 @@ final class ClientSession implements Runnable {
     SSLSocket ssl = tls.layer(raw, new ByteArrayInputStream(new byte[] {(byte) first}));
     try {
       ssl.startHandshake();
+      connection.metrics().handshakeCompleted();
     } catch (SSLException e) {
+      connection.metrics().handshakeFailed(HandshakeFailures.reason(e, connection.isClosed()));
       refused("TLS handshake failed: " + e.getMessage());
       return null;
     } catch (IOException e) {
+      connection.metrics().handshakeFailed(HandshakeFailures.reason(e, connection.isClosed()));
       refused(connection.isClosed() ? "TLS handshake not completed within the handshake timeout" : "TLS handshake failed: " + e);
       return null;
     }

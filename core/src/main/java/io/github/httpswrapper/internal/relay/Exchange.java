@@ -12,7 +12,11 @@ import io.github.httpswrapper.internal.http.OwnResponse;
 import io.github.httpswrapper.internal.http.RequestHead;
 import io.github.httpswrapper.internal.http.ResponseHead;
 import io.github.httpswrapper.internal.http.ResponseParser;
+import io.github.httpswrapper.internal.metrics.Metrics;
+import io.github.httpswrapper.internal.metrics.RequestRecord;
+import io.github.httpswrapper.internal.metrics.TargetErrors;
 import java.io.EOFException;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -39,6 +43,8 @@ final class Exchange {
   private final boolean fromTrustedProxy;
   private boolean answered;
   private boolean retryOnFreshConnection;
+  private int status;
+  private long bodyBytes;
 
   Exchange(
       RelayConnection connection,
@@ -59,8 +65,21 @@ final class Exchange {
     this.fromTrustedProxy = fromTrustedProxy;
   }
 
-  /** @return whether the client connection may carry another request */
-  boolean run() throws IOException {
+  /**
+   * Forwards the request and relays the response; then {@code record} gets the status and body size the
+   * client was sent, if any.
+   *
+   * @return whether the client connection may carry another request
+   */
+  boolean run(RequestRecord record) throws IOException {
+    try {
+      return run();
+    } finally {
+      record.answered(status, bodyBytes);
+    }
+  }
+
+  private boolean run() throws IOException {
     byte[] head = request.withHeaders(forwardedHeaders()).encode();
     if (!send(head)) {
       return false;
@@ -105,6 +124,7 @@ final class Exchange {
         target.out().flush();
         return true;
       } catch (TargetUnavailableException e) {
+        connection.metrics().targetError(TargetErrors.connecting(e.getCause()));
         log.warn("{} answered {} to {}: {}", connection.name(), e.status(), connection.source(), e.getMessage());
         answer(OwnResponse.of(e.status(), "https-wrapper: " + e.getMessage()).closing());
         return false;
@@ -112,6 +132,7 @@ final class Exchange {
         boolean wasReused = target.reused();
         target.close();
         if (!wasReused || attempt > 1) {
+          connection.metrics().targetError(Metrics.TARGET_OTHER);
           answer(OwnResponse.of(502, "https-wrapper: cannot send the request to the target (" + e.getMessage() + ")").closing());
           return false;
         }
@@ -191,11 +212,13 @@ final class Exchange {
           failBeforeResponse(upload, new HttpException(502, "Bad Gateway", "a 101 answer to a request that did not ask to upgrade"));
           return null;
         }
+        status = response.status();
         clientOut.write(response.encode());
         clientOut.flush();
         tunnel();
         return null;
       }
+      status = response.status();
       clientOut.write(forClient(response).encode());
       answered = true;
       copyBody(response);
@@ -227,7 +250,20 @@ final class Exchange {
   }
 
   private void copyBody(ResponseHead response) throws IOException {
-    OutputStream out = clientOut;
+    OutputStream out =
+        new FilterOutputStream(clientOut) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            bodyBytes += len;
+            clientOut.write(b, off, len);
+          }
+
+          @Override
+          public void write(int b) throws IOException {
+            bodyBytes++;
+            clientOut.write(b);
+          }
+        };
     switch (response.framing()) {
       case NONE:
         return;
@@ -296,6 +332,7 @@ final class Exchange {
             : cause instanceof HttpException
                 ? "the target sent a malformed response (" + cause.getMessage() + ")"
                 : "the target connection failed (" + cause.getMessage() + ")";
+    connection.metrics().targetError(TargetErrors.responding(cause));
     log.warn("{} answered 502 to {} {} {}: {}", connection.name(), connection.source(), request.method(),
         request.path(), why);
     answer(OwnResponse.of(502, "https-wrapper: " + why).closing());
@@ -324,7 +361,8 @@ final class Exchange {
 
   private void answer(OwnResponse response) throws IOException {
     answered = true;
-    response.writeTo(clientOut);
+    status = response.status();
+    bodyBytes = response.writeTo(clientOut);
   }
 
 }

@@ -11,6 +11,7 @@ import io.github.httpswrapper.internal.http.OwnResponse;
 import io.github.httpswrapper.internal.http.Paths;
 import io.github.httpswrapper.internal.http.RequestHead;
 import io.github.httpswrapper.internal.http.RequestParser;
+import io.github.httpswrapper.internal.metrics.RequestRecord;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,9 +48,10 @@ final class HttpRelay implements ConnectionHandler {
     ClientTrust.Snapshot clientTrust = ClientTrust.checkedBy(connection.client().getSession());
     boolean fromTrustedProxy = config.trustedProxy(connection.peer().getAddress());
     TargetLink target = new TargetLink(connection);
+    RequestRecord record = new RequestRecord(connection.metrics(), connection.client().getSession().getProtocol());
     try {
       while (true) {
-        RequestHead request;
+        RequestHead request = null;
         String path;
         try {
           request = RequestParser.read(clientIn, config.httpLimits());
@@ -60,12 +62,14 @@ final class HttpRelay implements ConnectionHandler {
           // "OPTIONS *" asks about the server as a whole, not a path.
           path = "*".equals(request.target()) ? "*" : Paths.checkedPath(request.path());
         } catch (HttpException e) {
-          refuse(connection, clientOut, OwnResponse.of(e.status(), "https-wrapper: " + e.getMessage()).closing(),
+          record.begin(connection.source().getAddress(), request);
+          refuse(connection, record, clientOut, OwnResponse.of(e.status(), "https-wrapper: " + e.getMessage()).closing(),
               null, e.getMessage());
           connection.drainBeforeClose();
           return;
         }
         InetAddress client = clientAddress(connection, request, fromTrustedProxy);
+        record.begin(client, request);
         Decision decision =
             policy.decide(
                 new RequestFacts(
@@ -76,18 +80,20 @@ final class HttpRelay implements ConnectionHandler {
                     clientCertificates,
                     clientTrust));
         if (!decision.allowed()) {
+          connection.metrics().denied(decision.rule());
           boolean keepOpen = request.keepAlive() && !request.hasBody();
           OwnResponse answer = refusal(decision);
-          refuse(connection, clientOut, keepOpen ? answer : answer.closing(), request, decision.reason());
+          refuse(connection, record, clientOut, keepOpen ? answer : answer.closing(), request, decision.reason());
           if (!keepOpen) {
             connection.drainBeforeClose();
             return;
           }
           continue;
         }
+        record.user(decision.user());
         Exchange exchange =
             new Exchange(connection, config, target, clientIn, clientOut, request, client, fromTrustedProxy);
-        if (!exchange.run()) {
+        if (!exchange.run(record)) {
           clientOut.flush();
           connection.drainBeforeClose();
           return;
@@ -131,7 +137,12 @@ final class HttpRelay implements ConnectionHandler {
   }
 
   private void refuse(
-      RelayConnection connection, OutputStream out, OwnResponse response, RequestHead request, String reason)
+      RelayConnection connection,
+      RequestRecord record,
+      OutputStream out,
+      OwnResponse response,
+      RequestHead request,
+      String reason)
       throws IOException {
     OwnResponse withHsts =
         config.policy().hsts() == null
@@ -145,7 +156,7 @@ final class HttpRelay implements ConnectionHandler {
         request == null ? "-" : request.method(),
         request == null ? "-" : request.path(),
         reason);
-    withHsts.writeTo(out);
+    record.answered(response.status(), withHsts.writeTo(out));
   }
 
   private static X509Certificate[] clientCertificates(RelayConnection connection) {

@@ -230,14 +230,17 @@ public final class Relay implements AutoCloseable {
   }
 
   private void admit(Socket socket) {
+    metrics.accepted();
     InetAddress peer = socket.getInetAddress();
     String refusal = config.ipRules().refusal(peer);
     if (refusal != null) {
+      metrics.refused(Metrics.REFUSED_ADDRESS);
       log.info("{} refused connection from {}: {}", name, socket.getRemoteSocketAddress(), refusal);
       closeQuietly(socket);
       return;
     }
     if (!permits.tryAcquire()) {
+      metrics.refused(Metrics.REFUSED_MAX_CONNECTIONS);
       log.warn(
           "{} refused connection from {}: the limit of {} open connections (maxConnections) is reached",
           name, socket.getRemoteSocketAddress(), config.maxConnections());
@@ -246,6 +249,7 @@ public final class Relay implements AutoCloseable {
     }
     RelayConnection connection = new RelayConnection(
             socket, name, workers, dialer, config.handshakeTimeout().toNanos());
+    connection.countInto(metrics);
     open.add(connection);
     ClientSession session =
         new ClientSession(
@@ -257,10 +261,14 @@ public final class Relay implements AutoCloseable {
             () -> {
               open.remove(connection);
               permits.release();
+              metrics.closed();
             });
+    metrics.opened();
     try {
       workers.execute(session);
     } catch (RejectedExecutionException e) {
+      metrics.closed();
+      metrics.refused(Metrics.REFUSED_NO_WORKER);
       open.remove(connection);
       permits.release();
       connection.close();

@@ -1,5 +1,7 @@
 package io.github.httpswrapper.internal.relay;
 
+import io.github.httpswrapper.internal.metrics.CountingStreams;
+import io.github.httpswrapper.internal.metrics.Metrics;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +28,9 @@ public final class RelayConnection implements Closeable {
   private volatile long deadlineNanos;
   private volatile long idleNanos;
   private volatile boolean closed;
+  /** Counts nothing anyone reads, until {@link #countInto} names the wrapper's counters. */
+  private static final Metrics UNCOUNTED = new Metrics(java.util.List.of());
+  private Metrics metrics = UNCOUNTED;
 
   /**
    * @param handshakeNanos time from now until the handshake must be complete; the deadline starts at accept,
@@ -69,14 +74,24 @@ public final class RelayConnection implements Closeable {
     return client;
   }
 
-  /** The client's decrypted input. */
+  /** The client's decrypted input, counted. */
   public InputStream clientIn() throws IOException {
-    return client.getInputStream();
+    return CountingStreams.fromClient(client.getInputStream(), metrics);
   }
 
-  /** Output to the client, encrypted. */
+  /** Output to the client, encrypted, counted. */
   public OutputStream clientOut() throws IOException {
-    return client.getOutputStream();
+    return CountingStreams.toClient(client.getOutputStream(), metrics);
+  }
+
+  /** The wrapper's counters. */
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  /** Counts this connection into {@code metrics}; called once, before the connection's thread starts. */
+  void countInto(Metrics metrics) {
+    this.metrics = metrics;
   }
 
   /**
