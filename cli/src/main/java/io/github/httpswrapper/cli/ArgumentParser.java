@@ -475,7 +475,8 @@ final class ArgumentParser {
         has(Flag.PROXY_PROTOCOL),
         redirect,
         has(Flag.MAX_REQUEST_LINE) ? atLeast(Flag.MAX_REQUEST_LINE, 256, 8192) : null,
-        has(Flag.MAX_HEADER_SIZE) ? atLeast(Flag.MAX_HEADER_SIZE, 1024, 32768) : null);
+        has(Flag.MAX_HEADER_SIZE) ? atLeast(Flag.MAX_HEADER_SIZE, 1024, 32768) : null,
+        has(Flag.METRICS_PORT) ? metricsPort() : null);
   }
 
   /**
@@ -542,6 +543,16 @@ final class ArgumentParser {
           "--realm " + text + ": use printable text without quotes or backslashes, e.g. --realm 'Family photos'");
     }
     return text;
+  }
+
+  private int metricsPort() throws UsageException {
+    String text = one(Flag.METRICS_PORT).trim();
+    if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) > 65535) {
+      throw new UsageException(
+          "--metrics-port " + one(Flag.METRICS_PORT) + ": give a port from 0 to 65535, e.g. --metrics-port 9100"
+              + " (0 picks a free port; it listens on 127.0.0.1 only)");
+    }
+    return Integer.parseInt(text);
   }
 
   private int redirectPort(HostPort listen) throws UsageException {

@@ -25,6 +25,7 @@ import java.util.List;
  * @param certificates the lines about the local CA, certificates chosen by server name, reloading and ACME
  * @param otherAddresses this machine's other addresses, shown when listening on every address
  * @param access the lines about the access policy: scenario, client certificates, redirect, HSTS
+ * @param metricsPort the port of the metrics endpoint on 127.0.0.1, or -1 when there is none
  */
 record Banner(
     String version,
@@ -41,7 +42,8 @@ record Banner(
     List<String> allow,
     List<String> deny,
     List<InetAddress> otherAddresses,
-    AccessLines access) {
+    AccessLines access,
+    int metricsPort) {
 
   /** Below this, the banner warns that the certificate is about to expire. */
   static final Duration EXPIRY_WARNING = Duration.ofDays(14);
@@ -90,6 +92,9 @@ record Banner(
     line(lines, "who", who());
     for (String[] labelled : access.labelled()) {
       line(lines, labelled[0], labelled[1]);
+    }
+    if (metricsPort >= 0) {
+      line(lines, "metrics", "http://127.0.0.1:" + metricsPort + "/metrics (Prometheus text), /health");
     }
     if (demo) {
       line(lines, "demo",

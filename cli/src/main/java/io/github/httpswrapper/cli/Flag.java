@@ -39,6 +39,7 @@ enum Flag {
   TRUSTED_PROXY("--trusted-proxy", "10.0.0.2"),
   PROXY_PROTOCOL("--proxy-protocol", null),
   REDIRECT_HTTP("--redirect-http", "8080"),
+  METRICS_PORT("--metrics-port", "9100"),
   TCP("--tcp", null),
   MAX_REQUEST_LINE("--max-request-line", "16384"),
   MAX_HEADER_SIZE("--max-header-size", "65536"),

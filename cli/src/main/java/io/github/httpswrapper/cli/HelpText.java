@@ -125,6 +125,16 @@ final class HelpText {
         --connect-timeout T      time to connect to the target before answering 504. Default: 5s
                                  T is a number with a unit: 500ms, 10s, 5m, 1h; a bare number is seconds.
 
+      Monitoring
+        --metrics-port PORT      serve the counters (connections, handshakes, requests by status, denials
+                                 by rule, bytes, target errors) at http://127.0.0.1:PORT/metrics in
+                                 Prometheus text format, and http://127.0.0.1:PORT/health (200 ok, 503
+                                 while stopping). Plain HTTP without a password, so on 127.0.0.1 only;
+                                 0 picks a free port. Default: off.
+                                 Every answered request is logged, one line each (time, client, user,
+                                 request, status, body bytes, ms, TLS version); turn that off with
+                                 java -Dorg.slf4j.simpleLogger.log.io.github.httpswrapper.access=off -jar
+
       Config file
         --config FILE            read options from FILE, one "key = value" per line; the keys are the
                                  long options without --: target = 127.0.0.1:4334, policy = local-open,

@@ -200,6 +200,7 @@ public final class Main {
         options.allow(),
         options.deny(),
         others,
-        AccessLines.of(options, ip.isLoopbackAddress(), htpasswdUsers(options), wrapper.redirectPort()));
+        AccessLines.of(options, ip.isLoopbackAddress(), htpasswdUsers(options), wrapper.redirectPort()),
+        wrapper.metricsPort());
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param redirectHttp {@code --redirect-http}: the plain-HTTP port that redirects to HTTPS; 0 picks one
  * @param maxRequestLine {@code --max-request-line}, in bytes
  * @param maxHeaderSize {@code --max-header-size}, in bytes
+ * @param metricsPort {@code --metrics-port}: the loopback port of the metrics endpoint; 0 picks one
  */
 record ProtocolOptions(
     boolean tcp,
@@ -20,8 +21,9 @@ record ProtocolOptions(
     boolean proxyProtocol,
     Integer redirectHttp,
     Integer maxRequestLine,
-    Integer maxHeaderSize) {
+    Integer maxHeaderSize,
+    Integer metricsPort) {
 
-  /** Everything left at its default: HTTP, no proxies, no redirect port, the library's limits. */
-  static final ProtocolOptions DEFAULTS = new ProtocolOptions(false, List.of(), false, null, null, null);
+  /** Everything left at its default: HTTP, no proxies, no redirect port, the library's limits, no metrics. */
+  static final ProtocolOptions DEFAULTS = new ProtocolOptions(false, List.of(), false, null, null, null, null);
 }

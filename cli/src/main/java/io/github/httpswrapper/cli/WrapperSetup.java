@@ -117,6 +117,9 @@ final class WrapperSetup {
     if (protocol.maxHeaderSize() != null) {
       builder.maxHeaderBytes(protocol.maxHeaderSize());
     }
+    if (protocol.metricsPort() != null) {
+      builder.metricsEndpoint(protocol.metricsPort());
+    }
     return builder;
   }
 

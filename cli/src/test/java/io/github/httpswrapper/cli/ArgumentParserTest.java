@@ -119,6 +119,12 @@ class ArgumentParserTest {
     assertTrue(ArgumentParser.parse("-V").version());
   }
 
+  @Test
+  void metricsPortIsReadAndOffByDefault() throws UsageException {
+    assertEquals(9100, ArgumentParser.parse("--metrics-port", "9100").protocol().metricsPort());
+    assertEquals(null, ArgumentParser.parse().protocol().metricsPort());
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -161,6 +167,8 @@ class ArgumentParserTest {
         "--listen ::1:8443 | --listen ::1:8443: write an IPv6 address in brackets, e.g. [::1]:8443, so the port"
             + " can be told apart",
         "--cert c.pem --key-password env: | --key-password env:: name the variable, e.g. env:KEY_PASSWORD",
+        "--metrics-port 99999 | --metrics-port 99999: give a port from 0 to 65535, e.g. --metrics-port 9100 (0"
+            + " picks a free port; it listens on 127.0.0.1 only)",
       })
   void rejectsWithAMessageThatSaysWhatToDo(String line, String message) {
     UsageException e =

@@ -187,7 +187,7 @@ class BannerTest {
             new HostPort("127.0.0.1", 4334), false, identity, "local CA", root,
             new CertificateLines(root, List.of(), null, null), List.of(), List.of(),
             List.of(InetAddress.getByName("192.168.1.5")),
-            AccessLines.of(Options.infoOnly(false, false), false, 0, -1))
+            AccessLines.of(Options.infoOnly(false, false), false, 0, -1), -1)
             .render(Instant.now());
     assertTrue(
         text.contains(
@@ -206,7 +206,7 @@ class BannerTest {
         new Banner("1.0", URI.create("https://0.0.0.0:8443/"), new HostPort("0.0.0.0", 8443), true, false,
             new HostPort("127.0.0.1", 4334), false, identity, "ACME certificate", stateDir.resolve("c.pem"),
             new CertificateLines(null, List.of("blog.example.org: PEM blog.pem"), null, "from https://acme.test/"),
-            List.of(), List.of(), List.of(), AccessLines.of(Options.infoOnly(false, false), false, 0, -1))
+            List.of(), List.of(), List.of(), AccessLines.of(Options.infoOnly(false, false), false, 0, -1), -1)
             .render(Instant.now());
     assertTrue(text.contains("  sni          blog.example.org: PEM blog.pem\n"), text);
     assertTrue(text.contains("  acme         from https://acme.test/\n"), text);
@@ -214,12 +214,26 @@ class BannerTest {
     assertFalse(text.contains("--cacert"), text);
   }
 
+  @Test
+  void theMetricsEndpointIsShownWhenThereIsOne() {
+    HostPort listen = new HostPort("127.0.0.1", 8443);
+    String text =
+        new Banner("1.0", URI.create("https://127.0.0.1:8443/"), listen, false, true,
+            new HostPort("127.0.0.1", 4334), false, identity, "self-signed", stateDir.resolve("certificate.pem"),
+            CertificateLines.NONE, List.of(), List.of(), List.of(),
+            AccessLines.of(Options.infoOnly(false, false), true, 0, -1), 9100)
+            .render(Instant.now());
+    assertTrue(text.contains("  metrics      http://127.0.0.1:9100/metrics (Prometheus text), /health\n"), text);
+    assertFalse(banner(listen, false, true, List.of(), List.of(), List.of()).render(Instant.now())
+        .contains("metrics"));
+  }
+
   private static String render(Options options, boolean loopback, int htpasswdUsers, int redirectPort) {
     HostPort listen = options.listen();
     return new Banner("1.0", URI.create("https://localhost:" + listen.port() + "/"), listen, !loopback, loopback,
         new HostPort("127.0.0.1", 4334), false, identity, "self-signed", stateDir.resolve("certificate.pem"),
         CertificateLines.NONE,
-        List.of(), List.of(), List.of(), AccessLines.of(options, loopback, htpasswdUsers, redirectPort))
+        List.of(), List.of(), List.of(), AccessLines.of(options, loopback, htpasswdUsers, redirectPort), -1)
         .render(Instant.now());
   }
 
@@ -230,6 +244,6 @@ class BannerTest {
     return new Banner("1.0", URI.create("https://localhost:" + listen.port() + "/"), listen, wildcard, loopback,
         new HostPort("127.0.0.1", 4334), false, identity, "self-signed", stateDir.resolve("certificate.pem"),
         CertificateLines.NONE,
-        allow, deny, others, AccessLines.of(defaults, loopback, 0, -1));
+        allow, deny, others, AccessLines.of(defaults, loopback, 0, -1), -1);
   }
 }
