@@ -35,9 +35,26 @@ import javax.net.ssl.TrustManagerFactory;
  * <p>Client certificates are handled the same way: each context trusts one {@link ClientTrust.Snapshot} of the
  * CA bundles, and a connection accepted after a bundle changed gets a new context, so its handshake checks the
  * new CAs and cannot resume a session that the old ones let in.
+ *
+ * <p>Clients may not start a TLS 1.2 renegotiation: each one costs the server a full handshake on a connection
+ * that is already open, which lets one connection burn CPU that connection limits and rate limits cannot see
+ * (CVE-2011-1473). The JDK can only refuse them for the whole JVM, through the system property
+ * {@value #REJECT_CLIENT_RENEGOTIATION}, read once when the first server handshake starts; the first endpoint sets
+ * it to {@code true} unless it is already set, so an application that needs client renegotiation elsewhere keeps
+ * it by setting the property to {@code false} itself. TLS 1.3 has no renegotiation; server-initiated renegotiation
+ * is unaffected.
  */
 public final class TlsEndpoint {
   static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+  static final String REJECT_CLIENT_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
+
+  static {
+    // Before any server handshake of this JVM, ideally: the JDK reads the property only once.
+    if (System.getProperty(REJECT_CLIENT_RENEGOTIATION) == null) {
+      System.setProperty(REJECT_CLIENT_RENEGOTIATION, "true");
+    }
+  }
+
   private static final int SESSION_CACHE_SIZE = 20_000;
   private static final int SESSION_TIMEOUT_SECONDS = 24 * 60 * 60;
 
