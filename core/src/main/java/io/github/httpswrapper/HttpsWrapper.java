@@ -6,6 +6,7 @@ import io.github.httpswrapper.internal.access.Cidr;
 import io.github.httpswrapper.internal.access.IpRules;
 import io.github.httpswrapper.internal.access.PolicyPlan;
 import io.github.httpswrapper.internal.http.HttpLimits;
+import io.github.httpswrapper.internal.relay.ConnectionLimits;
 import io.github.httpswrapper.internal.metrics.MetricsEndpoint;
 import io.github.httpswrapper.internal.relay.Relay;
 import io.github.httpswrapper.internal.relay.RelayConfig;
@@ -43,8 +44,9 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Lifecycle: {@link #forTarget} gives a {@link Builder}; {@link Builder#build()} freezes the configuration;
  * {@link #start()} binds the port and serves; {@link #port()}, {@link #uri()}, {@link #certificate()} and
- * {@link #clientSslContext()} then work; {@link #close()} stops accepting, closes every open connection and may
- * be called any number of times. A wrapper starts once.
+ * {@link #clientSslContext()} then work; {@link #close()} stops accepting, lets requests in flight finish within
+ * {@link Builder#shutdownTimeout(Duration)}, closes every connection and may be called any number of times. A
+ * wrapper starts once.
  *
  * <p>TLS: versions 1.3 and 1.2 only, AEAD cipher suites only (AES-GCM, ChaCha20-Poly1305) with forward
  * secrecy, ALPN {@code http/1.1}, session resumption on. A client that sends plain HTTP to the TLS port gets an
@@ -234,7 +236,12 @@ public final class HttpsWrapper implements AutoCloseable {
   }
 
   /**
-   * Stops accepting connections and closes every open one. Safe to call more than once, and before
+   * Stops gracefully, and returns once everything is closed: new connections are refused at once (the port is
+   * closed), connections waiting idle for their next request and connections still sending a request head are
+   * closed, requests already in flight get up to {@link Builder#shutdownTimeout(Duration)} to finish (their
+   * responses announce {@code Connection: close}), then whatever is left is cut. Upgraded connections
+   * (WebSocket) and plain TCP connections have no request boundary to wait for and are closed at once. One log
+   * line says how many requests finished and how many were cut. Safe to call more than once, and before
    * {@link #start()}.
    */
   @Override
@@ -283,6 +290,13 @@ public final class HttpsWrapper implements AutoCloseable {
     private Duration idleTimeout = Duration.ofMinutes(5);
     private Duration connectTimeout = Duration.ofSeconds(5);
     private int maxConnections = Workers.defaultMaxConnections();
+    private Duration requestHeadTimeout = ConnectionLimits.defaults().requestHeadTimeout();
+    private Duration keepAliveTimeout = ConnectionLimits.defaults().keepAliveTimeout();
+    private Duration requestBodyTimeout = ConnectionLimits.defaults().requestBodyTimeout();
+    private Duration responseTimeout = ConnectionLimits.defaults().responseTimeout();
+    private Duration shutdownTimeout = ConnectionLimits.defaults().shutdownTimeout();
+    private int maxConnectionsPerClient = ConnectionLimits.defaults().maxConnectionsPerClient();
+    private long maxRequestBodyBytes = ConnectionLimits.defaults().maxRequestBodyBytes();
     private boolean http = true;
     private AccessPolicy policy;
     private final List<String> trustedProxies = new ArrayList<>();
@@ -419,11 +433,100 @@ public final class HttpsWrapper implements AutoCloseable {
     }
 
     /**
-     * How long a connection may pass no bytes in either direction before it is closed. Default: 5 minutes,
-     * long enough for long-polling pages.
+     * How long an upgraded connection (WebSocket) or a {@linkplain #plainTcp() plain TCP} connection may pass
+     * no bytes in either direction before it is closed. HTTP requests have their own timeouts ({@link
+     * #requestHeadTimeout}, {@link #keepAliveTimeout}, {@link #requestBodyTimeout}, {@link #responseTimeout});
+     * the longest of all these also ends an HTTP connection whose client stops reading its response. Default: 5
+     * minutes, long enough for quiet WebSockets.
      */
     public Builder idleTimeout(Duration timeout) {
       this.idleTimeout = checkPositive(timeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * How long a client may take to send a whole request head, counted from its first byte (for the first
+     * request on a connection: from the end of the TLS handshake). Past it the client gets {@code 408 Request
+     * Timeout} and the connection is closed. This is the defence against "slowloris" clients that trickle a
+     * head byte by byte to hold connections open. Default: 20 seconds.
+     */
+    public Builder requestHeadTimeout(Duration timeout) {
+      this.requestHeadTimeout = checkPositive(timeout, "requestHeadTimeout");
+      return this;
+    }
+
+    /**
+     * How long a connection may wait, idle, for its next request; past it the connection is closed without an
+     * answer (clients open a new one). Default: 75 seconds, as nginx.
+     */
+    public Builder keepAliveTimeout(Duration timeout) {
+      this.keepAliveTimeout = checkPositive(timeout, "keepAliveTimeout");
+      return this;
+    }
+
+    /**
+     * The longest pause between two reads of a request body (a "slow POST" holds connections open this way).
+     * Past it the connection to the target is closed and the client gets {@code 408 Request Timeout}, or, when
+     * its response has started already, a closed connection. Default: 60 seconds.
+     */
+    public Builder requestBodyTimeout(Duration timeout) {
+      this.requestBodyTimeout = checkPositive(timeout, "requestBodyTimeout");
+      return this;
+    }
+
+    /**
+     * How long the target may take to start its response (counted from the request head being sent, or from
+     * the end of the request body), and the longest pause inside a response body. Past it before the response
+     * head the client gets {@code 504 Gateway Timeout}; inside a body the client connection is closed, so the
+     * client sees a cut response, never one that looks complete. Raise it for targets with slow pages or
+     * long-polling. Default: 60 seconds.
+     */
+    public Builder responseTimeout(Duration timeout) {
+      this.responseTimeout = checkPositive(timeout, "responseTimeout");
+      return this;
+    }
+
+    /**
+     * How long {@link HttpsWrapper#close()} lets requests in flight finish before it cuts them. Default: 10
+     * seconds.
+     */
+    public Builder shutdownTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "shutdownTimeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException(
+            "shutdownTimeout must not be negative, was " + timeout + " (use Duration.ZERO to cut requests at once)");
+      }
+      this.shutdownTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How many connections one client address may have open at once (IPv6: one /64, which a single host can
+     * fill); more are closed as soon as they are accepted, before any TLS work, with a log line. It keeps one
+     * client from taking all of {@link #maxConnections(int)}. Browsers open about 6 connections per site, and a
+     * whole office or mobile network behind one NAT address shares the limit, hence the generous default.
+     * {@linkplain #trustedProxies(String...) Trusted proxies} are not limited by it. Default: 256.
+     */
+    public Builder maxConnectionsPerClient(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxConnectionsPerClient must be at least 1, was " + max);
+      }
+      this.maxConnectionsPerClient = max;
+      return this;
+    }
+
+    /**
+     * The largest request body forwarded. A larger {@code Content-Length} gets {@code 413 Content Too Large}
+     * before anything reaches the target; a chunked body that grows past it stops being forwarded, the target
+     * connection is closed and the client gets {@code 413} (or a closed connection when its response has
+     * started). Default: no limit, since the wrapper streams bodies and holds none in memory; set one when the
+     * target buffers bodies whole.
+     */
+    public Builder maxRequestBodyBytes(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("maxRequestBodyBytes must not be negative, was " + bytes);
+      }
+      this.maxRequestBodyBytes = bytes;
       return this;
     }
 
@@ -593,7 +696,15 @@ public final class HttpsWrapper implements AutoCloseable {
               proxyProtocol,
               forwardAuthorization,
               redirectHttpPort,
-              new HttpLimits(maxRequestLineBytes, maxHeaderBytes, HttpLimits.defaults().maxHeaderCount()));
+              new HttpLimits(maxRequestLineBytes, maxHeaderBytes, HttpLimits.defaults().maxHeaderCount()),
+              new ConnectionLimits(
+                  requestHeadTimeout,
+                  keepAliveTimeout,
+                  requestBodyTimeout,
+                  responseTimeout,
+                  shutdownTimeout,
+                  maxConnectionsPerClient,
+                  maxRequestBodyBytes));
       return new HttpsWrapper(config, metricsAddress, metricsPort);
     }
 

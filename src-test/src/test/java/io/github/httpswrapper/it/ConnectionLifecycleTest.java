@@ -72,8 +72,8 @@ class ConnectionLifecycleTest {
   }
 
   @Test
-  void idleConnectionIsClosedAfterIdleTimeout() throws IOException {
-    start(b -> b.idleTimeout(Duration.ofMillis(500)));
+  void idleConnectionIsClosedAfterKeepAliveTimeout() throws IOException {
+    start(b -> b.keepAliveTimeout(Duration.ofMillis(500)));
 
     try (SSLSocket client = tlsClient()) {
       String reply = request(client, "/first");
@@ -137,7 +137,7 @@ class ConnectionLifecycleTest {
 
   @Test
   void closeEndsOpenConnectionsAndStopsListening() throws Exception {
-    start(b -> b);
+    start(b -> b.shutdownTimeout(Duration.ofMillis(200)));
     int port = wrapper.port();
     try (SSLSocket client = tlsClient()) {
       client.getOutputStream().write(Http1.get("/slow", port));
@@ -176,6 +176,7 @@ class ConnectionLifecycleTest {
       wrapper =
           HttpsWrapper.forTarget("127.0.0.1", rawTarget.getLocalPort())
               .certificate(CertificateSource.selfSigned().stateDirectory(stateDirectory))
+              .shutdownTimeout(Duration.ofMillis(200))
               .start();
       try (SSLSocket client = tlsClient()) {
         client.getOutputStream().write(Http1.get("/hanging", wrapper.port()));

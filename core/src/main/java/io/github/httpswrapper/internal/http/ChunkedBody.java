@@ -37,14 +37,16 @@ public final class ChunkedBody {
   private final HttpInput in;
   private final OutputStream out;
   private final LongConsumer progress;
+  private final long maxDataBytes;
   private final byte[] buffer = new byte[BUFFER_BYTES];
   private int used;
   private boolean unflushed;
 
-  private ChunkedBody(HttpInput in, OutputStream out, LongConsumer progress) {
+  private ChunkedBody(HttpInput in, OutputStream out, LongConsumer progress, long maxDataBytes) {
     this.in = in;
     this.out = out;
     this.progress = progress;
+    this.maxDataBytes = maxDataBytes;
   }
 
   /** {@link #copy(HttpInput, OutputStream, HttpLimits, LongConsumer)} without progress reports. */
@@ -64,7 +66,20 @@ public final class ChunkedBody {
    */
   public static long copy(HttpInput in, OutputStream out, HttpLimits limits, LongConsumer progress)
       throws IOException {
-    return new ChunkedBody(in, out, progress).copy(limits);
+    return copy(in, out, limits, progress, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #copy(HttpInput, OutputStream, HttpLimits, LongConsumer)} for a body that may hold at most {@code
+   * maxDataBytes} data bytes.
+   *
+   * @throws HttpException 413, before any byte of the chunk that would pass the limit is written (the chunks
+   *     before it have been, so the connection to the receiver must be closed)
+   */
+  public static long copy(
+      HttpInput in, OutputStream out, HttpLimits limits, LongConsumer progress, long maxDataBytes)
+      throws IOException {
+    return new ChunkedBody(in, out, progress, maxDataBytes).copy(limits);
   }
 
   private long copy(HttpLimits limits) throws IOException {
@@ -73,6 +88,9 @@ public final class ChunkedBody {
       long size = readSize();
       if (size == 0) {
         break;
+      }
+      if (size > maxDataBytes - total) {
+        throw new HttpException(413, "chunked body larger than " + maxDataBytes + " bytes");
       }
       stage((Long.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
       for (long remaining = size; remaining > 0; ) {

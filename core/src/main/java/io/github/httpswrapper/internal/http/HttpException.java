@@ -48,6 +48,8 @@ public final class HttpException extends IOException {
         return "Bad Request";
       case 405:
         return "Method Not Allowed";
+      case 413:
+        return "Content Too Large";
       case 414:
         return "URI Too Long";
       case 431:

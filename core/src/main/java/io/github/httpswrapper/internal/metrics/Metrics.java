@@ -14,6 +14,8 @@ public final class Metrics {
   public static final String REFUSED_ADDRESS = "address-rule";
   /** Refused at accept: the maxConnections limit was reached. */
   public static final String REFUSED_MAX_CONNECTIONS = "max-connections";
+  /** Refused at accept: the client address had maxConnectionsPerClient connections open. */
+  public static final String REFUSED_PER_CLIENT = "per-client-limit";
   /** Refused at accept: no worker thread could take the connection. */
   public static final String REFUSED_NO_WORKER = "no-worker";
   /** Closed before TLS: a trusted proxy sent a bad PROXY protocol header. */
@@ -57,7 +59,9 @@ public final class Metrics {
   private final LongAdder open = new LongAdder();
   private final LongAdder accepted = new LongAdder();
   private final Tally<String> refused =
-      new Tally<>("other", REFUSED_ADDRESS, REFUSED_MAX_CONNECTIONS, REFUSED_NO_WORKER, REFUSED_PROXY_HEADER);
+      new Tally<>(
+          "other", REFUSED_ADDRESS, REFUSED_MAX_CONNECTIONS, REFUSED_PER_CLIENT, REFUSED_NO_WORKER,
+          REFUSED_PROXY_HEADER);
   private final LongAdder handshakes = new LongAdder();
   private final Tally<String> handshakeFailures =
       new Tally<>(

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,9 @@ final class ByteRelay implements ConnectionHandler {
 
   @Override
   public void handle(RelayConnection connection) throws IOException {
+    if (!connection.enter(RelayConnection.Phase.TUNNEL)) {
+      return;
+    }
     Socket target;
     try {
       target = connection.dialTarget();
@@ -27,17 +31,25 @@ final class ByteRelay implements ConnectionHandler {
       return;
     }
     CompletableFuture<Void> upstream = new CompletableFuture<>();
-    connection.spawn(
-        () -> {
-          try {
-            Pump.copy(connection.clientIn(), target.getOutputStream(), connection);
-            target.shutdownOutput();
-            upstream.complete(null);
-          } catch (IOException | RuntimeException e) {
-            upstream.completeExceptionally(e);
-            connection.close();
-          }
-        });
+    try {
+      connection.spawn(
+          () -> {
+            try {
+              Pump.copy(connection.clientIn(), target.getOutputStream(), connection);
+              target.shutdownOutput();
+              upstream.complete(null);
+            } catch (IOException | RuntimeException e) {
+              upstream.completeExceptionally(e);
+              connection.close();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      if (connection.mayLog(Reasons.NO_WORKER)) {
+        log.warn("{} closed the connection from {}: no worker thread available for its second direction ({})",
+            connection.name(), connection.peer(), Reasons.NO_WORKER);
+      }
+      return;
+    }
     try {
       Pump.copy(target.getInputStream(), connection.clientOut(), connection);
       if (!connection.client().isClosed()) {

@@ -26,7 +26,6 @@ final class ClientSession implements Runnable {
   private final RelayConnection connection;
   private final TlsEndpoint tls;
   private final ConnectionHandler handler;
-  private final long idleNanos;
   private final boolean proxyProtocol;
   private final Runnable onEnd;
 
@@ -34,13 +33,11 @@ final class ClientSession implements Runnable {
       RelayConnection connection,
       TlsEndpoint tls,
       ConnectionHandler handler,
-      long idleNanos,
       boolean proxyProtocol,
       Runnable onEnd) {
     this.connection = connection;
     this.tls = tls;
     this.handler = handler;
-    this.idleNanos = idleNanos;
     this.proxyProtocol = proxyProtocol;
     this.onEnd = onEnd;
   }
@@ -50,7 +47,7 @@ final class ClientSession implements Runnable {
     try {
       SSLSocket ssl = handshake();
       if (ssl != null) {
-        connection.established(ssl, idleNanos);
+        connection.established(ssl);
         handler.handle(connection);
       }
     } catch (IOException | RuntimeException e) {
@@ -126,6 +123,9 @@ final class ClientSession implements Runnable {
   }
 
   private void refused(String reason) {
+    if (!connection.mayLog("refused-connection")) {
+      return;
+    }
     log.info("{} refused connection from {}: {}", connection.name(), connection.peer(), reason);
   }
 }

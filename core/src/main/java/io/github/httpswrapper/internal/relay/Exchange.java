@@ -22,6 +22,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,20 +39,26 @@ final class Exchange {
   private final RelayConfig config;
   private final TargetLink target;
   private final HttpInput clientIn;
+  private final TimedInput clientTiming;
   private final OutputStream clientOut;
   private final RequestHead request;
   private final InetAddress client;
   private final boolean fromTrustedProxy;
+  private final long responseNanos;
   private boolean answered;
   private boolean retryOnFreshConnection;
   private int status;
   private long bodyBytes;
+  private volatile long sentNanos;
+  private volatile long uploadProgressNanos;
+  private volatile boolean uploading;
 
   Exchange(
       RelayConnection connection,
       RelayConfig config,
       TargetLink target,
       HttpInput clientIn,
+      TimedInput clientTiming,
       OutputStream clientOut,
       RequestHead request,
       InetAddress client,
@@ -59,6 +67,8 @@ final class Exchange {
     this.config = config;
     this.target = target;
     this.clientIn = clientIn;
+    this.clientTiming = clientTiming;
+    this.responseNanos = config.limits().responseTimeout().toNanos();
     this.clientOut = clientOut;
     this.request = request;
     this.client = client;
@@ -84,7 +94,20 @@ final class Exchange {
     if (!send(head)) {
       return false;
     }
-    CompletableFuture<Void> upload = hasBody() ? startUpload() : null;
+    CompletableFuture<Void> upload;
+    try {
+      upload = hasBody() ? startUpload() : null;
+    } catch (RejectedExecutionException e) {
+      // A full platform-thread pool: the target has a head without its body, so that connection cannot be used.
+      target.close();
+      if (connection.mayLog(Reasons.NO_WORKER)) {
+        log.warn("{} answered 503 to {} {} {}: no worker thread available for the request body ({})",
+            connection.name(), connection.source(), request.method(), request.path(), Reasons.NO_WORKER);
+      }
+      answer(OwnResponse.of(503, "https-wrapper: too busy; try again in a moment")
+          .header("Retry-After", "1").closing());
+      return false;
+    }
     ResponseHead response = relayResponse(upload);
     if (response == null && retryOnFreshConnection) {
       // A kept-alive target connection was closed by the target while idle; a bodiless request is safe to
@@ -112,7 +135,8 @@ final class Exchange {
    * target ends by closing can only reach the client the same way.
    */
   private boolean clientKeepsOpen(ResponseHead response) {
-    return request.keepAlive() && response.framing() != BodyFraming.CLOSE_DELIMITED;
+    // A stopping wrapper sends its last response on each connection.
+    return request.keepAlive() && response.framing() != BodyFraming.CLOSE_DELIMITED && !connection.stopping();
   }
 
   /** Opens (or reuses) the target connection and sends the head. */
@@ -122,6 +146,13 @@ final class Exchange {
         target.ensureOpen();
         target.out().write(head);
         target.out().flush();
+        sentNanos = System.nanoTime();
+        // The response may take the response timeout after the head was sent, or after the end of the request
+        // body: the target may answer only once it has the whole body, and while the body flows, its own gap
+        // timeout applies instead.
+        target.timing().until(
+            Reasons.RESPONSE_TIMEOUT,
+            () -> uploading ? System.nanoTime() + responseNanos : Math.max(sentNanos, uploadProgressNanos) + responseNanos);
         return true;
       } catch (TargetUnavailableException e) {
         connection.metrics().targetError(TargetErrors.connecting(e.getCause()));
@@ -172,17 +203,25 @@ final class Exchange {
   private CompletableFuture<Void> startUpload() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     OutputStream out = target.out();
+    uploadProgressNanos = System.nanoTime();
+    uploading = true;
+    clientTiming.gaps(Reasons.REQUEST_BODY_TIMEOUT, config.limits().requestBodyTimeout().toNanos());
+    LongConsumer progress = bytes -> uploadProgressNanos = System.nanoTime();
     connection.spawn(
         () -> {
           try {
             if (request.framing() == BodyFraming.CHUNKED) {
-              ChunkedBody.copy(clientIn, out, config.httpLimits());
+              ChunkedBody.copy(
+                  clientIn, out, config.httpLimits(), progress, config.limits().maxRequestBodyBytes());
             } else {
-              FixedBody.copy(clientIn, out, request.contentLength());
+              FixedBody.copy(clientIn, out, request.contentLength(), progress);
             }
             out.flush();
+            uploadProgressNanos = System.nanoTime();
+            uploading = false;
             done.complete(null);
           } catch (IOException | RuntimeException e) {
+            uploading = false;
             done.completeExceptionally(e);
             // Wake the reader of the response: the request cannot be completed.
             target.close();
@@ -205,6 +244,7 @@ final class Exchange {
         clientOut.write(response.encode());
         clientOut.flush();
         answered = true;
+        sentNanos = System.nanoTime();
         continue;
       }
       if (response.switchingProtocols()) {
@@ -213,15 +253,26 @@ final class Exchange {
           return null;
         }
         status = response.status();
-        clientOut.write(response.encode());
-        clientOut.flush();
-        tunnel();
+        tunnel(response);
         return null;
       }
       status = response.status();
       clientOut.write(forClient(response).encode());
       answered = true;
-      copyBody(response);
+      target.timing().gaps(Reasons.RESPONSE_TIMEOUT, responseNanos);
+      try {
+        copyBody(response);
+      } catch (RelayTimeout e) {
+        // Never finish a body that did not finish: no last chunk, no padding; the client sees it cut.
+        target.close();
+        if (connection.mayLog(Reasons.RESPONSE_TIMEOUT)) {
+          log.warn("{} cut the response to {} {} {}: the target sent no body byte for {} ms ({})",
+              connection.name(), connection.source(), request.method(), request.path(),
+              config.limits().responseTimeout().toMillis(), e.reason());
+        }
+        connection.close();
+        throw e;
+      }
       clientOut.flush();
       return response;
     }
@@ -281,21 +332,44 @@ final class Exchange {
     }
   }
 
-  /** After a {@code 101}: bytes both ways until either side is done, like the plain TCP relay. */
-  private void tunnel() throws IOException {
-    clientOut.flush();
+  /**
+   * After a {@code 101}: bytes both ways until either side is done, like the plain TCP relay, under the idle
+   * timeout. The second direction starts before the {@code 101} is passed on, so that a full thread pool can
+   * still be answered with {@code 503}.
+   */
+  private void tunnel(ResponseHead switching) throws IOException {
+    if (!connection.enter(RelayConnection.Phase.TUNNEL)) {
+      return;
+    }
+    clientTiming.untimed();
+    target.timing().untimed();
     CompletableFuture<Void> up = new CompletableFuture<>();
-    connection.spawn(
-        () -> {
-          try {
-            Pump.copy(clientIn.asStream(), target.socket().getOutputStream(), connection);
-            target.socket().shutdownOutput();
-            up.complete(null);
-          } catch (IOException | RuntimeException e) {
-            up.completeExceptionally(e);
-            connection.close();
-          }
-        });
+    try {
+      connection.spawn(
+          () -> {
+            try {
+              Pump.copy(clientIn.asStream(), target.socket().getOutputStream(), connection);
+              target.socket().shutdownOutput();
+              up.complete(null);
+            } catch (IOException | RuntimeException e) {
+              up.completeExceptionally(e);
+              connection.close();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      target.close();
+      if (connection.mayLog(Reasons.NO_WORKER)) {
+        log.warn("{} answered 503 to {} {} {}: no worker thread available for the upgraded connection ({})",
+            connection.name(), connection.source(), request.method(), request.path(), Reasons.NO_WORKER);
+      }
+      if (!answered) {
+        answer(OwnResponse.of(503, "https-wrapper: too busy; try again in a moment")
+            .header("Retry-After", "1").closing());
+      }
+      return;
+    }
+    clientOut.write(switching.encode());
+    clientOut.flush();
     Pump.copy(target.in().asStream(), connection.clientOut(), connection);
     try {
       up.get();
@@ -319,8 +393,32 @@ final class Exchange {
       // sees the response incomplete rather than complete.
       return;
     }
+    if (uploadFailure instanceof RelayTimeout) {
+      if (connection.mayLog(Reasons.REQUEST_BODY_TIMEOUT)) {
+        log.info("{} answered 408 to {} {} {}: the request body paused for more than {} ms ({})",
+            connection.name(), connection.source(), request.method(), request.path(),
+            config.limits().requestBodyTimeout().toMillis(), Reasons.REQUEST_BODY_TIMEOUT);
+      }
+      answer(OwnResponse.of(408, "https-wrapper: the request body paused for more than "
+          + config.limits().requestBodyTimeout().toMillis() + " ms").closing());
+      return;
+    }
+    if (cause instanceof RelayTimeout) {
+      target.close();
+      if (connection.mayLog(Reasons.RESPONSE_TIMEOUT)) {
+        log.warn("{} answered 504 to {} {} {}: the target did not answer within {} ms ({})",
+            connection.name(), connection.source(), request.method(), request.path(),
+            config.limits().responseTimeout().toMillis(), Reasons.RESPONSE_TIMEOUT);
+      }
+      answer(OwnResponse.of(504, "https-wrapper: the target did not answer within "
+          + config.limits().responseTimeout().toMillis() + " ms").closing());
+      return;
+    }
     if (uploadFailure instanceof HttpException) {
       HttpException bad = (HttpException) uploadFailure;
+      if (bad.status() == 413) {
+        target.close();
+      }
       log.info("{} answered {} to {} {} {}: {}", connection.name(), bad.status(), connection.source(),
           request.method(), request.path(), bad.getMessage());
       answer(OwnResponse.of(bad.status(), "https-wrapper: " + bad.getMessage()).closing());

@@ -5,6 +5,7 @@ import io.github.httpswrapper.internal.access.PolicyEvaluator;
 import io.github.httpswrapper.internal.access.RequestFacts;
 import io.github.httpswrapper.internal.client.ClientAddress;
 import io.github.httpswrapper.internal.client.ClientTrust;
+import io.github.httpswrapper.internal.http.BodyFraming;
 import io.github.httpswrapper.internal.http.HttpException;
 import io.github.httpswrapper.internal.http.HttpInput;
 import io.github.httpswrapper.internal.http.OwnResponse;
@@ -41,7 +42,8 @@ final class HttpRelay implements ConnectionHandler {
 
   @Override
   public void handle(RelayConnection connection) throws IOException {
-    HttpInput clientIn = new HttpInput(connection.clientIn());
+    TimedInput timedIn = new TimedInput(connection.client(), connection.clientIn());
+    HttpInput clientIn = new HttpInput(timedIn);
     OutputStream clientOut =
         new BufferedOutputStream(new TouchingOutputStream(connection.clientOut(), connection), OUTPUT_BUFFER);
     X509Certificate[] clientCertificates = clientCertificates(connection);
@@ -49,11 +51,29 @@ final class HttpRelay implements ConnectionHandler {
     boolean fromTrustedProxy = config.trustedProxy(connection.peer().getAddress());
     TargetLink target = new TargetLink(connection);
     RequestRecord record = new RequestRecord(connection.metrics(), connection.client().getSession().getProtocol());
+    long headNanos = config.limits().requestHeadTimeout().toNanos();
     try {
-      while (true) {
+      // The first request's head is due a head timeout after the handshake; later ones may wait, idle, for the
+      // keep-alive timeout, and are then due a head timeout after their first byte.
+      timedIn.within(Reasons.REQUEST_HEAD_TIMEOUT, connection.establishedNanos() + headNanos);
+      for (boolean first = true; ; first = false) {
         RequestHead request = null;
         String path;
         try {
+          if (!first) {
+            if (!connection.enter(RelayConnection.Phase.WAITING)) {
+              return;
+            }
+            timedIn.within(
+                Reasons.KEEP_ALIVE_TIMEOUT, System.nanoTime() + config.limits().keepAliveTimeout().toNanos());
+            if (!awaitNextRequest(connection, clientIn)) {
+              return;
+            }
+            if (!connection.enter(RelayConnection.Phase.HEAD)) {
+              return;
+            }
+            timedIn.within(Reasons.REQUEST_HEAD_TIMEOUT, System.nanoTime() + headNanos);
+          }
           request = RequestParser.read(clientIn, config.httpLimits());
           if (request == null) {
             return;
@@ -61,11 +81,22 @@ final class HttpRelay implements ConnectionHandler {
           connection.touch();
           // "OPTIONS *" asks about the server as a whole, not a path.
           path = "*".equals(request.target()) ? "*" : Paths.checkedPath(request.path());
+        } catch (RelayTimeout e) {
+          record.begin(connection.source().getAddress(), null);
+          refuse(connection, record, clientOut,
+              OwnResponse.of(408, "https-wrapper: the request head did not arrive within "
+                  + config.limits().requestHeadTimeout().toMillis() + " ms").closing(),
+              null, "the request head did not arrive in time (" + e.reason() + ")");
+          connection.drainBeforeClose();
+          return;
         } catch (HttpException e) {
           record.begin(connection.source().getAddress(), request);
           refuse(connection, record, clientOut, OwnResponse.of(e.status(), "https-wrapper: " + e.getMessage()).closing(),
               null, e.getMessage());
           connection.drainBeforeClose();
+          return;
+        }
+        if (!connection.enter(RelayConnection.Phase.EXCHANGE)) {
           return;
         }
         InetAddress client = clientAddress(connection, request, fromTrustedProxy);
@@ -81,7 +112,7 @@ final class HttpRelay implements ConnectionHandler {
                     clientTrust));
         if (!decision.allowed()) {
           connection.metrics().denied(decision.rule());
-          boolean keepOpen = request.keepAlive() && !request.hasBody();
+          boolean keepOpen = request.keepAlive() && !request.hasBody() && !connection.stopping();
           OwnResponse answer = refusal(decision);
           refuse(connection, record, clientOut, keepOpen ? answer : answer.closing(), request, decision.reason());
           if (!keepOpen) {
@@ -90,9 +121,19 @@ final class HttpRelay implements ConnectionHandler {
           }
           continue;
         }
+        if (request.framing() == BodyFraming.LENGTH
+            && request.contentLength() > config.limits().maxRequestBodyBytes()) {
+          refuse(connection, record, clientOut,
+              OwnResponse.of(413, "https-wrapper: the request body is larger than "
+                  + config.limits().maxRequestBodyBytes() + " bytes").closing(),
+              request, "Content-Length " + request.contentLength() + " is above the limit ("
+                  + Reasons.REQUEST_BODY_TOO_LARGE + ")");
+          connection.drainBeforeClose();
+          return;
+        }
         record.user(decision.user());
         Exchange exchange =
-            new Exchange(connection, config, target, clientIn, clientOut, request, client, fromTrustedProxy);
+            new Exchange(connection, config, target, clientIn, timedIn, clientOut, request, client, fromTrustedProxy);
         if (!exchange.run(record)) {
           clientOut.flush();
           connection.drainBeforeClose();
@@ -101,6 +142,21 @@ final class HttpRelay implements ConnectionHandler {
       }
     } finally {
       target.close();
+    }
+  }
+
+  /**
+   * Waits, idle, for the first byte of the next request.
+   *
+   * @return {@code false} when the connection should end: the client closed it, or the keep-alive timeout passed
+   *     (closed silently, as nginx and haproxy do: the client simply opens a new connection)
+   */
+  private static boolean awaitNextRequest(RelayConnection connection, HttpInput clientIn) throws IOException {
+    try {
+      return clientIn.peek() >= 0;
+    } catch (RelayTimeout e) {
+      log.debug("{} closing idle connection from {} ({})", connection.name(), connection.source(), e.reason());
+      return false;
     }
   }
 
@@ -148,14 +204,16 @@ final class HttpRelay implements ConnectionHandler {
         config.policy().hsts() == null
             ? response
             : response.header("Strict-Transport-Security", "max-age=" + config.policy().hsts().getSeconds());
-    log.info(
-        "{} answered {} to {} {} {}: {}",
-        connection.name(),
-        response.status(),
-        connection.source(),
-        request == null ? "-" : request.method(),
-        request == null ? "-" : request.path(),
-        reason);
+    if (connection.mayLog("answer")) {
+      log.info(
+          "{} answered {} to {} {} {}: {}",
+          connection.name(),
+          response.status(),
+          connection.source(),
+          request == null ? "-" : request.method(),
+          request == null ? "-" : request.path(),
+          reason);
+    }
     record.answered(response.status(), withHsts.writeTo(out));
   }
 

@@ -33,7 +33,7 @@ final class IdleReaper implements AutoCloseable {
     for (RelayConnection connection : connections) {
       if (!connection.isClosed() && connection.expired(now)) {
         log.debug("{} closing connection from {}: deadline passed", connection.name(), connection.peer());
-        connection.close();
+        connection.abort();
       }
     }
   }

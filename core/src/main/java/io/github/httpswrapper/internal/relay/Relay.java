@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,8 @@ public final class Relay implements AutoCloseable {
   private final Semaphore permits;
   private final Metrics metrics;
   private final Set<RelayConnection> open = ConcurrentHashMap.newKeySet();
+  private final ClientCounts perClient;
+  private final LogLimiter logLimiter;
   private final IdleReaper reaper;
   private final Thread acceptor;
   private RedirectListener redirect;
@@ -71,6 +74,8 @@ public final class Relay implements AutoCloseable {
     this.dialer = new TargetDialer(config.targetHost(), config.targetPort(), config.connectTimeout());
     this.workers = Workers.create(name, config.maxConnections(), 2);
     this.permits = new Semaphore(config.maxConnections());
+    this.perClient = new ClientCounts(config.limits().maxConnectionsPerClient());
+    this.logLimiter = new LogLimiter(name);
     long shortest = Math.min(config.handshakeTimeout().toMillis(), config.idleTimeout().toMillis());
     this.reaper = new IdleReaper(name, open, Math.max(20, Math.min(1000, shortest / 10)));
     this.acceptor = new Thread(this::acceptLoop, name + "-acceptor");
@@ -229,51 +234,79 @@ public final class Relay implements AutoCloseable {
     }
   }
 
+  /**
+   * Judges a new connection before any TLS work is spent on it: the address rules, the overall connection limit,
+   * the per-client limit (not for trusted proxies, which carry many clients). A refused connection is closed at
+   * once.
+   */
   private void admit(Socket socket) {
     metrics.accepted();
     InetAddress peer = socket.getInetAddress();
     String refusal = config.ipRules().refusal(peer);
     if (refusal != null) {
       metrics.refused(Metrics.REFUSED_ADDRESS);
-      log.info("{} refused connection from {}: {}", name, socket.getRemoteSocketAddress(), refusal);
+      if (logLimiter.allow("ip-rules")) {
+        log.info("{} refused connection from {}: {}", name, socket.getRemoteSocketAddress(), refusal);
+      }
       closeQuietly(socket);
       return;
     }
     if (!permits.tryAcquire()) {
       metrics.refused(Metrics.REFUSED_MAX_CONNECTIONS);
-      log.warn(
-          "{} refused connection from {}: the limit of {} open connections (maxConnections) is reached",
-          name, socket.getRemoteSocketAddress(), config.maxConnections());
+      if (logLimiter.allow(Reasons.MAX_CONNECTIONS)) {
+        log.warn(
+            "{} refused connection from {}: the limit of {} open connections (maxConnections) is reached ({})",
+            name, socket.getRemoteSocketAddress(), config.maxConnections(), Reasons.MAX_CONNECTIONS);
+      }
       closeQuietly(socket);
       return;
     }
-    RelayConnection connection = new RelayConnection(
-            socket, name, workers, dialer, config.handshakeTimeout().toNanos());
+    Object client = config.trustedProxy(peer) ? null : perClient.acquire(peer);
+    if (client == ClientCounts.FULL) {
+      permits.release();
+      metrics.refused(Metrics.REFUSED_PER_CLIENT);
+      if (logLimiter.allow(Reasons.PER_CLIENT_LIMIT)) {
+        log.warn(
+            "{} refused connection from {}: the limit of {} open connections per client address"
+                + " (maxConnectionsPerClient) is reached ({})",
+            name, socket.getRemoteSocketAddress(), config.limits().maxConnectionsPerClient(),
+            Reasons.PER_CLIENT_LIMIT);
+      }
+      closeQuietly(socket);
+      return;
+    }
+    RelayConnection connection =
+        new RelayConnection(
+            socket,
+            name,
+            workers,
+            dialer,
+            config.handshakeTimeout().toNanos(),
+            config.idleTimeout().toNanos(),
+            config.http() ? config.limits().longestWaitNanos(config.idleTimeout()) : config.idleTimeout().toNanos(),
+            logLimiter);
     connection.countInto(metrics);
     open.add(connection);
+    Runnable release =
+        () -> {
+          open.remove(connection);
+          perClient.release(client);
+          permits.release();
+          metrics.closed();
+        };
     ClientSession session =
         new ClientSession(
-            connection,
-            tls,
-            handler,
-            config.idleTimeout().toNanos(),
-            config.proxyProtocol() && config.trustedProxy(peer),
-            () -> {
-              open.remove(connection);
-              permits.release();
-              metrics.closed();
-            });
+            connection, tls, handler, config.proxyProtocol() && config.trustedProxy(peer), release);
     metrics.opened();
     try {
       workers.execute(session);
     } catch (RejectedExecutionException e) {
-      metrics.closed();
       metrics.refused(Metrics.REFUSED_NO_WORKER);
-      open.remove(connection);
-      permits.release();
+      release.run();
       connection.close();
-      if (!closed) {
-        log.warn("{} refused connection from {}: no worker thread available", name, connection.peer());
+      if (!closed && logLimiter.allow(Reasons.NO_WORKER)) {
+        log.warn("{} refused connection from {}: no worker thread available ({})", name, connection.peer(),
+            Reasons.NO_WORKER);
       }
     }
   }
@@ -340,9 +373,7 @@ public final class Relay implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (RelayConnection connection : open) {
-      connection.close();
-    }
+    drain();
     reaper.close();
     workers.shutdown();
     try {
@@ -352,7 +383,43 @@ public final class Relay implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    logLimiter.flush();
     log.info("{} stopped", name);
+  }
+
+  /**
+   * Closes every connection that has no request in flight, gives the others up to the shutdown timeout to
+   * finish (their responses announce {@code Connection: close}), then closes what is left.
+   */
+  private void drain() {
+    int inFlight = 0;
+    for (RelayConnection connection : open) {
+      if (connection.stop()) {
+        inFlight++;
+      }
+    }
+    if (inFlight == 0) {
+      return;
+    }
+    Duration bound = config.limits().shutdownTimeout();
+    log.info("{} stopping: waiting up to {} ms for {} requests in flight", name, bound.toMillis(), inFlight);
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (!open.isEmpty() && System.nanoTime() - deadline < 0) {
+      sleep(10);
+    }
+    int cut = 0;
+    for (RelayConnection connection : open) {
+      if (connection.phase() == RelayConnection.Phase.EXCHANGE && !connection.isClosed()) {
+        cut++;
+      }
+      connection.abort();
+    }
+    if (cut == 0) {
+      log.info("{} stopping: all {} requests in flight finished", name, inFlight);
+    } else {
+      log.warn("{} stopping: {} of {} requests in flight finished, {} cut after the shutdown timeout of {} ms ({})",
+          name, inFlight - cut, inFlight, cut, bound.toMillis(), Reasons.SHUTDOWN);
+    }
   }
 
   private static void sleep(long millis) {

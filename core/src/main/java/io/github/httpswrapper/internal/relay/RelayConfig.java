@@ -15,6 +15,7 @@ import java.util.List;
  * @param http whether requests are parsed and checked one by one (else a plain TCP relay)
  * @param policy the access policy (HTTP mode only)
  * @param redirectHttpPort the plain-HTTP redirect listener's port, 0 for any free port, -1 for none
+ * @param limits the request, response and shutdown timeouts, and the per-client and body size limits
  */
 public record RelayConfig(
     String targetHost,
@@ -33,7 +34,8 @@ public record RelayConfig(
     boolean proxyProtocol,
     boolean forwardAuthorization,
     int redirectHttpPort,
-    HttpLimits httpLimits) {
+    HttpLimits httpLimits,
+    ConnectionLimits limits) {
 
   /** Whether a plain-HTTP redirect listener was asked for. */
   public boolean redirectsHttp() {

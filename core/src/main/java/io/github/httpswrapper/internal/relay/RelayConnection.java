@@ -25,20 +25,55 @@ public final class RelayConnection implements Closeable {
   private volatile InetSocketAddress source;
   private volatile SSLSocket client;
   private volatile Socket target;
+  private final long idleNanos;
+  private final long waitNanos;
+  private final LogLimiter logLimiter;
   private volatile long deadlineNanos;
-  private volatile long idleNanos;
+  private volatile long windowNanos;
+  private volatile long establishedNanos;
+  private volatile Phase phase = Phase.HANDSHAKE;
+  private volatile boolean stopping;
   private volatile boolean closed;
   /** Counts nothing anyone reads, until {@link #countInto} names the wrapper's counters. */
   private static final Metrics UNCOUNTED = new Metrics(java.util.List.of());
   private Metrics metrics = UNCOUNTED;
 
+  /** Where a connection is in its life; the wrapper's stop treats each differently. */
+  enum Phase {
+    /** Before the TLS handshake is complete: closed at once on stop. */
+    HANDSHAKE,
+    /** Waiting, idle, for the next request: closed at once on stop. */
+    WAITING,
+    /** Reading a request head: closed at once on stop (nothing has reached the target). */
+    HEAD,
+    /** A request is in flight: it may finish within the shutdown timeout. */
+    EXCHANGE,
+    /** Relaying bytes without knowing where messages end (plain TCP, an upgraded connection): closed on stop. */
+    TUNNEL,
+    /** The last answer is written; the client is given a moment to read it before the close: left alone. */
+    ENDING
+  }
+
   /**
    * @param handshakeNanos time from now until the handshake must be complete; the deadline starts at accept,
    *     before the connection's thread runs, so the idle timer never sees a connection without one
+   * @param idleNanos how long a tunnel or plain TCP connection may pass no bytes
+   * @param waitNanos the timer's limit for an HTTP connection whose reads have timeouts of their own: the
+   *     longest of them, so the timer only ends a connection stuck where none applies
    */
   RelayConnection(
-      Socket raw, String name, Executor executor, TargetDialer dialer, long handshakeNanos) {
+      Socket raw,
+      String name,
+      Executor executor,
+      TargetDialer dialer,
+      long handshakeNanos,
+      long idleNanos,
+      long waitNanos,
+      LogLimiter logLimiter) {
     this.deadlineNanos = System.nanoTime() + handshakeNanos;
+    this.idleNanos = idleNanos;
+    this.waitNanos = waitNanos;
+    this.logLimiter = logLimiter;
     this.raw = raw;
     this.peer = (InetSocketAddress) raw.getRemoteSocketAddress();
     this.source = peer;
@@ -113,14 +148,67 @@ public final class RelayConnection implements Closeable {
     return dialer.target();
   }
 
-  /** Runs {@code task} on another worker thread (e.g. the second direction of a relay). */
+  /**
+   * Runs {@code task} on another worker thread (e.g. the second direction of a relay).
+   *
+   * @throws java.util.concurrent.RejectedExecutionException when no thread is available (a full platform pool)
+   */
   public void spawn(Runnable task) {
     executor.execute(task);
   }
 
   /** Records that bytes moved, pushing the idle deadline out. Cheap enough to call per read. */
   public void touch() {
-    deadlineNanos = System.nanoTime() + idleNanos;
+    deadlineNanos = System.nanoTime() + windowNanos;
+  }
+
+  /**
+   * Moves the connection to {@code next}; a tunnel gets the idle timeout, everything else the longest HTTP wait.
+   *
+   * @return {@code false} when the wrapper is stopping and a connection in this phase must end now
+   */
+  boolean enter(Phase next) {
+    phase = next;
+    windowNanos = next == Phase.TUNNEL ? idleNanos : waitNanos;
+    touch();
+    return !(stopping && next != Phase.EXCHANGE && next != Phase.ENDING);
+  }
+
+  Phase phase() {
+    return phase;
+  }
+
+  /** When the TLS handshake completed ({@link System#nanoTime()}). */
+  long establishedNanos() {
+    return establishedNanos;
+  }
+
+  /**
+   * The wrapper is stopping: a connection with a request in flight is marked (its response gets
+   * {@code Connection: close} and no further request is read); any other is closed now.
+   *
+   * @return whether a request was in flight
+   */
+  boolean stop() {
+    stopping = true;
+    Phase now = phase;
+    if (now == Phase.EXCHANGE) {
+      return true;
+    }
+    if (now != Phase.ENDING) {
+      abort();
+    }
+    return false;
+  }
+
+  /** Whether the wrapper is stopping, so this connection must end after the request in flight. */
+  boolean stopping() {
+    return stopping;
+  }
+
+  /** Whether a log line of {@code kind} may be written now (see {@link LogLimiter}). */
+  boolean mayLog(String kind) {
+    return logLimiter.allow(kind);
   }
 
   /** The wrapper's name, for log lines. */
@@ -134,6 +222,7 @@ public final class RelayConnection implements Closeable {
    * destroy the answer before the client has read it. The connection is closed afterwards by its owner.
    */
   public void drainBeforeClose() {
+    enter(Phase.ENDING);
     SSLSocket c = client;
     if (c == null || c.isClosed()) {
       return;
@@ -170,6 +259,16 @@ public final class RelayConnection implements Closeable {
     }
   }
 
+  /**
+   * Closes from another thread (the timer, the stop), without waiting: the TCP connection first, so that
+   * closing TLS cannot block, reading towards the client's close_notify for as long as the socket's read timeout.
+   */
+  void abort() {
+    closed = true;
+    closeQuietly(raw);
+    close();
+  }
+
   boolean isClosed() {
     return closed;
   }
@@ -178,10 +277,10 @@ public final class RelayConnection implements Closeable {
     return raw;
   }
 
-  void established(SSLSocket ssl, long idleTimeoutNanos) {
+  void established(SSLSocket ssl) {
     this.client = ssl;
-    this.idleNanos = idleTimeoutNanos;
-    touch();
+    this.establishedNanos = System.nanoTime();
+    enter(Phase.HEAD);
   }
 
   /** Whether the current deadline (handshake, then idle) has passed at {@code now}. */

@@ -16,6 +16,7 @@ final class TargetLink implements Closeable {
   private final RelayConnection connection;
   private Socket socket;
   private HttpInput in;
+  private TimedInput timing;
   private OutputStream out;
   private boolean reused;
 
@@ -30,7 +31,8 @@ final class TargetLink implements Closeable {
       return;
     }
     socket = connection.dialTarget();
-    in = new HttpInput(socket.getInputStream());
+    timing = new TimedInput(socket, socket.getInputStream());
+    in = new HttpInput(timing);
     out = new BufferedOutputStream(new TouchingOutputStream(socket.getOutputStream(), connection), OUTPUT_BUFFER);
     reused = false;
   }
@@ -42,6 +44,11 @@ final class TargetLink implements Closeable {
 
   HttpInput in() {
     return in;
+  }
+
+  /** The deadline of reads from the target. */
+  TimedInput timing() {
+    return timing;
   }
 
   OutputStream out() {
