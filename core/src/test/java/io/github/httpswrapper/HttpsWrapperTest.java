@@ -184,13 +184,14 @@ class HttpsWrapperTest {
   }
 
   @Test
-  void idleConnectionIsClosedAfterTheIdleTimeout() throws Exception {
-    wrapper = wrapTarget().idleTimeout(Duration.ofMillis(300)).start();
+  void connectionWithoutARequestGets408AfterTheRequestHeadTimeout() throws Exception {
+    wrapper = wrapTarget().requestHeadTimeout(Duration.ofMillis(300)).start();
     try (SSLSocket socket =
         (SSLSocket) wrapper.clientSslContext().getSocketFactory().createSocket("127.0.0.1", wrapper.port())) {
       socket.setSoTimeout(10_000);
       socket.startHandshake();
-      assertEquals(-1, socket.getInputStream().read());
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertTrue(answer.startsWith("HTTP/1.1 408 Request Timeout\r\n"), answer);
     }
   }
 

@@ -220,6 +220,7 @@ final class ArgumentParser {
         duration(Flag.HANDSHAKE_TIMEOUT),
         duration(Flag.IDLE_TIMEOUT),
         duration(Flag.CONNECT_TIMEOUT),
+        limitOptions(),
         accessOptions(),
         protocolOptions(listen),
         has(Flag.DEBUG),
@@ -395,7 +396,8 @@ final class ArgumentParser {
     for (Flag flag :
         new Flag[] {
           Flag.HTPASSWD, Flag.USER, Flag.CLIENT_CA, Flag.CLIENT_CN, Flag.CLIENT_SPKI, Flag.REALM, Flag.HSTS,
-          Flag.STRIP_AUTHORIZATION, Flag.MAX_REQUEST_LINE, Flag.MAX_HEADER_SIZE
+          Flag.STRIP_AUTHORIZATION, Flag.MAX_REQUEST_LINE, Flag.MAX_HEADER_SIZE, Flag.REQUEST_HEAD_TIMEOUT,
+          Flag.KEEP_ALIVE_TIMEOUT, Flag.REQUEST_BODY_TIMEOUT, Flag.RESPONSE_TIMEOUT, Flag.MAX_REQUEST_BODY
         }) {
       if (has(flag)) {
         throw tcpConflict(flag.name);
@@ -460,6 +462,26 @@ final class ArgumentParser {
         has(Flag.REALM) ? realm(one(Flag.REALM)) : null,
         has(Flag.HSTS) ? Durations.maxAge(Flag.HSTS.name, one(Flag.HSTS)) : null,
         has(Flag.STRIP_AUTHORIZATION));
+  }
+
+  private LimitOptions limitOptions() throws UsageException {
+    return new LimitOptions(
+        duration(Flag.REQUEST_HEAD_TIMEOUT),
+        duration(Flag.KEEP_ALIVE_TIMEOUT),
+        duration(Flag.REQUEST_BODY_TIMEOUT),
+        duration(Flag.RESPONSE_TIMEOUT),
+        duration(Flag.SHUTDOWN_TIMEOUT),
+        has(Flag.MAX_CONNECTIONS_PER_CLIENT) ? positiveInt(Flag.MAX_CONNECTIONS_PER_CLIENT) : null,
+        has(Flag.MAX_REQUEST_BODY) ? bytes(Flag.MAX_REQUEST_BODY) : null);
+  }
+
+  private long bytes(Flag flag) throws UsageException {
+    String text = one(flag).trim();
+    if (text.matches("[0-9]{1,18}")) {
+      return Long.parseLong(text);
+    }
+    throw new UsageException(flag.name + " " + one(flag) + ": must be a number of bytes, e.g. "
+        + flag.name + " " + flag.example);
   }
 
   private ProtocolOptions protocolOptions(HostPort listen) throws UsageException {

@@ -120,9 +120,25 @@ final class HelpText {
       Limits
         --max-connections N      client connections open at once; further ones are closed when accepted.
                                  Default: 10000 on Java 21 and later, 1000 on Java 17 to 20.
+        --max-connections-per-client N
+                                 connections open at once from one client address (IPv6: one /64);
+                                 further ones are closed when accepted. Generous, since browsers open
+                                 about 6 and a whole office may share one address. Trusted proxies are
+                                 exempt. Default: 256
         --handshake-timeout T    time a client has to complete the TLS handshake. Default: 10s
-        --idle-timeout T         close a connection that passed no bytes for this long. Default: 5m
+        --request-head-timeout T time a client has to send a whole request head, from its first byte;
+                                 past it: 408 and close (stops "slowloris" clients). Default: 20s
+        --keep-alive-timeout T   close a connection idle between requests after this long. Default: 75s
+        --request-body-timeout T longest pause inside a request body; past it: 408 (or a closed
+                                 connection once the response has started). Default: 60s
+        --response-timeout T     time the target has to start its response, and longest pause inside
+                                 it; past it: 504, or a cut response. Default: 60s
+        --idle-timeout T         close an upgraded (WebSocket) or --tcp connection that passed no bytes
+                                 for this long. Default: 5m
         --connect-timeout T      time to connect to the target before answering 504. Default: 5s
+        --shutdown-timeout T     on stop (SIGTERM, Ctrl-C), time requests in flight get to finish; new
+                                 and idle connections are closed at once. Default: 10s
+        --max-request-body BYTES largest request body; larger gets 413. Default: no limit
                                  T is a number with a unit: 500ms, 10s, 5m, 1h; a bare number is seconds.
 
       Monitoring

@@ -49,6 +49,7 @@ record Options(
     Duration handshakeTimeout,
     Duration idleTimeout,
     Duration connectTimeout,
+    LimitOptions limits,
     AccessOptions access,
     ProtocolOptions protocol,
     boolean debug,
@@ -73,7 +74,7 @@ record Options(
   static Options infoOnly(boolean help, boolean version) {
     return new Options(
         null, DEFAULT_LISTEN, null, null, null, null, null, null, false, false, null, List.of(), null, List.of(),
-        null, List.of(), List.of(), defaultStateDir(), null, null, null, null, AccessOptions.DEFAULTS,
+        null, List.of(), List.of(), defaultStateDir(), null, null, null, null, LimitOptions.DEFAULTS, AccessOptions.DEFAULTS,
         ProtocolOptions.DEFAULTS, false, help, version);
   }
 }

@@ -95,6 +95,7 @@ final class WrapperSetup {
     if (options.connectTimeout() != null) {
       builder.connectTimeout(options.connectTimeout());
     }
+    applyLimits(options.limits(), builder);
     ProtocolOptions protocol = options.protocol();
     if (protocol.tcp()) {
       builder.plainTcp();
@@ -128,6 +129,30 @@ final class WrapperSetup {
     return named.key() == null
         ? CertificateSource.pem(named.cert())
         : CertificateSource.pem(named.cert(), named.key());
+  }
+
+  private static void applyLimits(LimitOptions limits, HttpsWrapper.Builder builder) {
+    if (limits.requestHeadTimeout() != null) {
+      builder.requestHeadTimeout(limits.requestHeadTimeout());
+    }
+    if (limits.keepAliveTimeout() != null) {
+      builder.keepAliveTimeout(limits.keepAliveTimeout());
+    }
+    if (limits.requestBodyTimeout() != null) {
+      builder.requestBodyTimeout(limits.requestBodyTimeout());
+    }
+    if (limits.responseTimeout() != null) {
+      builder.responseTimeout(limits.responseTimeout());
+    }
+    if (limits.shutdownTimeout() != null) {
+      builder.shutdownTimeout(limits.shutdownTimeout());
+    }
+    if (limits.maxConnectionsPerClient() != null) {
+      builder.maxConnectionsPerClient(limits.maxConnectionsPerClient());
+    }
+    if (limits.maxRequestBody() != null) {
+      builder.maxRequestBodyBytes(limits.maxRequestBody());
+    }
   }
 
   private static void addBlocks(String flag, List<String> blocks, Consumer<String> add) {

@@ -70,6 +70,27 @@ class ArgumentParserTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
+  void readsLimitOptions(boolean equalsForm) throws UsageException {
+    Options o =
+        parse(equalsForm, "--request-head-timeout", "5s", "--keep-alive-timeout", "30s",
+            "--request-body-timeout", "15s", "--response-timeout", "2m", "--shutdown-timeout", "3s",
+            "--max-connections-per-client", "16", "--max-request-body", "1048576");
+    assertEquals(
+        new LimitOptions(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15),
+            Duration.ofMinutes(2), Duration.ofSeconds(3), 16, 1_048_576L),
+        o.limits());
+  }
+
+  @Test
+  void maxRequestBodyMustBeANumberOfBytes() {
+    UsageException e =
+        assertThrows(UsageException.class, () -> parse(false, "--max-request-body", "10MB"));
+    assertEquals("--max-request-body 10MB: must be a number of bytes, e.g. --max-request-body 10485760",
+        e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
   void readsPemOptions(boolean equalsForm) throws UsageException {
     Options o =
         parse(equalsForm, "--cert", "cert.pem", "--key", "key.pem", "--key-password", "env:KEY_PASSWORD");
