@@ -39,6 +39,7 @@ record Resources(long connectionsOpen, int sockets, int busyRelayThreads, long h
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
+      System.gc(); // also ends what unreachable clients still hold (an HttpClient's pool before Java 21)
       Resources now =
           new Resources(wrapper.metrics().connectionsOpen(), openSockets(), busyRelayThreads(wrapper.name()), 0);
       boolean settled =
