@@ -66,9 +66,11 @@ class PrometheusTextTest {
   @Test
   void labelKeysStayBoundedWhateverIsCounted() {
     Metrics metrics = new Metrics(List.of());
-    for (int status = 0; status < Tally.MAX_KEYS + 50; status++) {
-      metrics.answered(status);
+    for (int i = 0; i < Tally.MAX_KEYS + 50; i++) {
+      metrics.answered(i);
+      metrics.limitReached("limit-" + i);
     }
-    assertTrue(metrics.snapshot().requests().size() <= Tally.MAX_KEYS + 1);
+    assertEquals(501, metrics.snapshot().requests().size());
+    assertEquals(Tally.MAX_KEYS + 1, metrics.snapshot().limitsReached().size()); // and "other"
   }
 }
