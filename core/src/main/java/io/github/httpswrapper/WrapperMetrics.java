@@ -47,9 +47,9 @@ public final class WrapperMetrics {
   /**
    * Connections closed before any TLS work, by reason: {@code address-rule} (refused by
    * {@link HttpsWrapper.Builder#allow allow}/{@link HttpsWrapper.Builder#deny deny}), {@code max-connections}
-   * (the limit of open connections was reached), {@code no-worker} (no thread could take it),
-   * {@code bad-proxy-header} (a trusted proxy sent a broken PROXY protocol header), and the limits of later
-   * versions under their own names.
+   * (the limit of open connections was reached), {@code per-client-limit} (the limit of open connections from
+   * one address, {@link HttpsWrapper.Builder#maxConnectionsPerClient(int)}, was reached), {@code no-worker} (no
+   * thread could take it), {@code bad-proxy-header} (a trusted proxy sent a broken PROXY protocol header).
    */
   public Map<String, Long> connectionsRefused() {
     return snapshot.connectionsRefused();
@@ -113,7 +113,9 @@ public final class WrapperMetrics {
 
   /**
    * Failures to use the target, by kind: {@code refused} (connection refused: is it running?), {@code timeout}
-   * (connecting took longer than the {@linkplain HttpsWrapper.Builder#connectTimeout connect timeout}),
+   * (connecting took longer than the {@linkplain HttpsWrapper.Builder#connectTimeout connect timeout}, or the
+   * response, or a pause inside its body, longer than the
+   * {@linkplain HttpsWrapper.Builder#responseTimeout response timeout}),
    * {@code unresolvable} (its host name has no address), {@code unreachable} (no route, or another connect
    * failure), {@code malformed-response} (its response broke HTTP's rules), {@code closed-early} (it closed the
    * connection before answering), {@code other}. The client got a {@code 502} or {@code 504} for each that
@@ -124,8 +126,13 @@ public final class WrapperMetrics {
   }
 
   /**
-   * Limits and timeouts that were reached, by name (such as {@code request-head-timeout}). What happened as a
-   * result is counted where it happened too: a refused connection, a {@code 408} among {@link #requests()}.
+   * Limits and timeouts that were reached, by name: {@code request-head-timeout} (answered 408),
+   * {@code keep-alive-timeout} (an idle connection closed), {@code request-body-timeout} (408),
+   * {@code response-timeout} (504, or a response cut), {@code request-body-too-large} (413),
+   * {@code max-connections}, {@code per-client-limit} and {@code no-worker} (a connection closed at once, or a
+   * 503), {@code shutdown} (a request cut because it outlasted the shutdown timeout). What happened as a result
+   * is counted where it happened too: a refused connection, a {@code 408} among {@link #requests()}. Only the
+   * names that were reached are listed.
    */
   public Map<String, Long> limitsReached() {
     return snapshot.limitsReached();

@@ -151,6 +151,63 @@ class WrapperMetricsTest {
   }
 
   @Test
+  void aRequestHeadTimeoutIsCountedAsALimitAndA408() throws Exception {
+    wrapper = wrapTarget().requestHeadTimeout(java.time.Duration.ofMillis(300)).start();
+    String answer = Raw.exchange(wrapper.clientSslContext(), wrapper.port(), "GET /slow HTTP/1.1\r\nHost: 12");
+    assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+
+    WrapperMetrics m = await(x -> x.requestsTotal() == 1);
+
+    assertEquals(Map.of(408, 1L), m.requests());
+    assertEquals(Map.of("request-head-timeout", 1L), m.limitsReached());
+  }
+
+  @Test
+  void healthTurns503WhileTheWrapperDrainsARequestInFlight() throws Exception {
+    java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    target.createContext(
+        "/slow",
+        exchange -> {
+          arrived.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] body = "late".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    wrapper = wrapTarget().metricsEndpoint(0).shutdownTimeout(java.time.Duration.ofSeconds(20)).start();
+    int metricsPort = wrapper.metricsPort();
+    assertTrue(plainGet(metricsPort, "/health").startsWith("HTTP/1.1 200 OK\r\n"));
+    java.util.concurrent.CompletableFuture<String> inFlight =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return Raw.exchange(wrapper.clientSslContext(), wrapper.port(), Raw.get("/slow"));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+    arrived.await();
+    Thread closing = new Thread(wrapper::close);
+    closing.start();
+
+    String health = plainGet(metricsPort, "/health");
+    for (int i = 0; i < 500 && health.startsWith("HTTP/1.1 200 "); i++) {
+      Thread.sleep(20);
+      health = plainGet(metricsPort, "/health");
+    }
+    release.countDown();
+
+    assertTrue(health.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), health);
+    assertTrue(inFlight.get().startsWith("HTTP/1.1 200 "), inFlight.get());
+    closing.join();
+  }
+
+  @Test
   void theEndpointServesTheWrappersMetricsOnLoopback() throws Exception {
     wrapper = wrapTarget().metricsEndpoint(0).start();
     Raw.exchange(wrapper.clientSslContext(), wrapper.port(), Raw.get("/a"));

@@ -44,6 +44,7 @@ final class ByteRelay implements ConnectionHandler {
             }
           });
     } catch (RejectedExecutionException e) {
+      connection.metrics().limitReached(Reasons.NO_WORKER);
       if (connection.mayLog(Reasons.NO_WORKER)) {
         log.warn("{} closed the connection from {}: no worker thread available for its second direction ({})",
             connection.name(), connection.peer(), Reasons.NO_WORKER);

@@ -100,6 +100,7 @@ final class Exchange {
     } catch (RejectedExecutionException e) {
       // A full platform-thread pool: the target has a head without its body, so that connection cannot be used.
       target.close();
+      connection.metrics().limitReached(Reasons.NO_WORKER);
       if (connection.mayLog(Reasons.NO_WORKER)) {
         log.warn("{} answered 503 to {} {} {}: no worker thread available for the request body ({})",
             connection.name(), connection.source(), request.method(), request.path(), Reasons.NO_WORKER);
@@ -264,6 +265,8 @@ final class Exchange {
         copyBody(response);
       } catch (RelayTimeout e) {
         // Never finish a body that did not finish: no last chunk, no padding; the client sees it cut.
+        connection.metrics().limitReached(Reasons.RESPONSE_TIMEOUT);
+        connection.metrics().targetError(Metrics.TARGET_TIMEOUT);
         target.close();
         if (connection.mayLog(Reasons.RESPONSE_TIMEOUT)) {
           log.warn("{} cut the response to {} {} {}: the target sent no body byte for {} ms ({})",
@@ -358,6 +361,7 @@ final class Exchange {
           });
     } catch (RejectedExecutionException e) {
       target.close();
+      connection.metrics().limitReached(Reasons.NO_WORKER);
       if (connection.mayLog(Reasons.NO_WORKER)) {
         log.warn("{} answered 503 to {} {} {}: no worker thread available for the upgraded connection ({})",
             connection.name(), connection.source(), request.method(), request.path(), Reasons.NO_WORKER);
@@ -394,6 +398,7 @@ final class Exchange {
       return;
     }
     if (uploadFailure instanceof RelayTimeout) {
+      connection.metrics().limitReached(Reasons.REQUEST_BODY_TIMEOUT);
       if (connection.mayLog(Reasons.REQUEST_BODY_TIMEOUT)) {
         log.info("{} answered 408 to {} {} {}: the request body paused for more than {} ms ({})",
             connection.name(), connection.source(), request.method(), request.path(),
@@ -404,6 +409,8 @@ final class Exchange {
       return;
     }
     if (cause instanceof RelayTimeout) {
+      connection.metrics().limitReached(Reasons.RESPONSE_TIMEOUT);
+      connection.metrics().targetError(Metrics.TARGET_TIMEOUT);
       target.close();
       if (connection.mayLog(Reasons.RESPONSE_TIMEOUT)) {
         log.warn("{} answered 504 to {} {} {}: the target did not answer within {} ms ({})",
@@ -417,6 +424,7 @@ final class Exchange {
     if (uploadFailure instanceof HttpException) {
       HttpException bad = (HttpException) uploadFailure;
       if (bad.status() == 413) {
+        connection.metrics().limitReached(Reasons.REQUEST_BODY_TOO_LARGE);
         target.close();
       }
       log.info("{} answered {} to {} {} {}: {}", connection.name(), bad.status(), connection.source(),

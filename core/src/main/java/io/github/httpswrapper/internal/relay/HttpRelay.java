@@ -82,6 +82,7 @@ final class HttpRelay implements ConnectionHandler {
           // "OPTIONS *" asks about the server as a whole, not a path.
           path = "*".equals(request.target()) ? "*" : Paths.checkedPath(request.path());
         } catch (RelayTimeout e) {
+          connection.metrics().limitReached(e.reason());
           record.begin(connection.source().getAddress(), null);
           refuse(connection, record, clientOut,
               OwnResponse.of(408, "https-wrapper: the request head did not arrive within "
@@ -123,6 +124,7 @@ final class HttpRelay implements ConnectionHandler {
         }
         if (request.framing() == BodyFraming.LENGTH
             && request.contentLength() > config.limits().maxRequestBodyBytes()) {
+          connection.metrics().limitReached(Reasons.REQUEST_BODY_TOO_LARGE);
           refuse(connection, record, clientOut,
               OwnResponse.of(413, "https-wrapper: the request body is larger than "
                   + config.limits().maxRequestBodyBytes() + " bytes").closing(),
@@ -155,6 +157,7 @@ final class HttpRelay implements ConnectionHandler {
     try {
       return clientIn.peek() >= 0;
     } catch (RelayTimeout e) {
+      connection.metrics().limitReached(e.reason());
       log.debug("{} closing idle connection from {} ({})", connection.name(), connection.source(), e.reason());
       return false;
     }

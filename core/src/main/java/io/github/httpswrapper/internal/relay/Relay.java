@@ -253,6 +253,7 @@ public final class Relay implements AutoCloseable {
     }
     if (!permits.tryAcquire()) {
       metrics.refused(Metrics.REFUSED_MAX_CONNECTIONS);
+      metrics.limitReached(Reasons.MAX_CONNECTIONS);
       if (logLimiter.allow(Reasons.MAX_CONNECTIONS)) {
         log.warn(
             "{} refused connection from {}: the limit of {} open connections (maxConnections) is reached ({})",
@@ -265,6 +266,7 @@ public final class Relay implements AutoCloseable {
     if (client == ClientCounts.FULL) {
       permits.release();
       metrics.refused(Metrics.REFUSED_PER_CLIENT);
+      metrics.limitReached(Reasons.PER_CLIENT_LIMIT);
       if (logLimiter.allow(Reasons.PER_CLIENT_LIMIT)) {
         log.warn(
             "{} refused connection from {}: the limit of {} open connections per client address"
@@ -302,6 +304,7 @@ public final class Relay implements AutoCloseable {
       workers.execute(session);
     } catch (RejectedExecutionException e) {
       metrics.refused(Metrics.REFUSED_NO_WORKER);
+      metrics.limitReached(Reasons.NO_WORKER);
       release.run();
       connection.close();
       if (!closed && logLimiter.allow(Reasons.NO_WORKER)) {
@@ -410,6 +413,7 @@ public final class Relay implements AutoCloseable {
     int cut = 0;
     for (RelayConnection connection : open) {
       if (connection.phase() == RelayConnection.Phase.EXCHANGE && !connection.isClosed()) {
+        metrics.limitReached(Reasons.SHUTDOWN);
         cut++;
       }
       connection.abort();
