@@ -83,7 +83,9 @@ class ConcurrentConnectionsTest {
         new ArrayList<>(List.of(
             "--target", "127.0.0.1:" + target.getAddress().getPort(), "--listen", "127.0.0.1:0",
             "--state-dir", directory.resolve("state").toString(),
-            "--max-connections", Integer.toString(CONNECTIONS + 100), "--handshake-timeout", "2m"));
+            "--max-connections", Integer.toString(CONNECTIONS + 100), "--handshake-timeout", "2m",
+            // the first connections wait for their request until the last one is open
+            "--request-head-timeout", "3m"));
     try (CliProcess wrapper = CliProcess.start(List.of("-Xss256k"), flags.toArray(new String[0]))) {
       URI url = URI.create(wrapper.awaitLine(SERVING, Duration.ofSeconds(30)).group(1));
       String certificate = wrapper.awaitLine(CERT_FILE, Duration.ofSeconds(30)).group(1).strip();
