@@ -23,6 +23,7 @@ class CliProcessTest {
   private static final Duration STARTUP = Duration.ofSeconds(30);
   private static final Pattern SERVING = Pattern.compile("serving\\s+(https://\\S+)");
   private static final Pattern CERT_FILE = Pattern.compile("cert file\\s+(\\S.*)$");
+  private static final Pattern METRICS = Pattern.compile("metrics\\s+(http://127\\.0\\.0\\.1:[0-9]+/metrics) ");
   private static final Pattern TRY = Pattern.compile("try\\s+(curl .*)$");
 
   private static JdkTarget target;
@@ -69,6 +70,31 @@ class CliProcessTest {
       Commands.Result curl = Commands.run(Duration.ofSeconds(25), command).requireSuccess();
 
       assertEquals("hello from the target", curl.stdout(), printed);
+    }
+  }
+
+  @Test
+  void metricsPortServesTheCountersAndEachRequestGetsAnAccessLine() throws Exception {
+    try (CliProcess cli = startCli("--metrics-port", "0")) {
+      String url = cli.awaitLine(SERVING, STARTUP).group(1);
+      Path certificateFile = Path.of(cli.awaitLine(CERT_FILE, STARTUP).group(1).strip());
+      String metrics = cli.awaitLine(METRICS, STARTUP).group(1);
+      Commands.run(Duration.ofSeconds(25),
+              List.of("curl", "-sS", "--max-time", "20", "--cacert", certificateFile.toString(), url + "hi"))
+          .requireSuccess();
+
+      String counted = "https_wrapper_requests_total{status=\"200\"} 1";
+      String scraped = "";
+      for (int i = 0; i < 250 && !scraped.contains(counted); i++) {
+        Thread.sleep(20);
+        scraped = Commands.run(Duration.ofSeconds(25), List.of("curl", "-sS", "--max-time", "20", metrics))
+            .requireSuccess().stdout();
+      }
+      assertTrue(scraped.contains(counted), scraped);
+      for (int i = 0; i < 250 && !cli.stderr().contains(" \"GET /hi HTTP/1.1\" 200 "); i++) {
+        Thread.sleep(20);
+      }
+      assertTrue(cli.stderr().contains(" 127.0.0.1 - \"GET /hi HTTP/1.1\" 200 "), cli.toString());
     }
   }
 
