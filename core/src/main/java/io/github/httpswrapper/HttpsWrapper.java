@@ -66,6 +66,26 @@ import javax.net.ssl.SSLContext;
  * the certificate's fingerprint, one INFO line per rejected connection with the peer and the reason, one INFO
  * line when a certificate is replaced (old and new fingerprint, expiry) and one ERROR line when a changed one
  * cannot be used. Every line is prefixed with the wrapper's name, {@code https-wrapper[:8443->127.0.0.1:4334]}.
+ *
+ * <p>Access log: one INFO line per answered request on the logger {@code io.github.httpswrapper.access}, for
+ * requests the target answered and for the wrapper's own answers (400, 401, 403, 408, 413, 429, 502, 503, 504):
+ *
+ * <pre>
+ * 2026-11-28T15:47:24.123Z 192.168.1.20 alice "GET /index.html?q=1 HTTP/1.1" 200 5120 12 TLSv1.3
+ * </pre>
+ *
+ * <p>That is: the time the request head was read (UTC); the client address (the one a
+ * {@linkplain Builder#trustedProxies trusted proxy} named, else the TCP peer's); the user (the Basic user name
+ * a password rule accepted, the common name of the client certificate a certificate rule accepted, else
+ * {@code -}); in quotes the method, the request target exactly as received, and the protocol ({@code "- - -"}
+ * when the request line could not be parsed); the status; the body bytes sent to the client; the milliseconds
+ * from the head to the end of the response; the TLS version. A double quote or backslash inside the quotes gets
+ * a backslash, and every control character or character outside printable ASCII is written as {@code \xHH},
+ * so no request can start a new line or send escape sequences to a terminal. Turn it off, or route it to its own
+ * file, in the logging configuration.
+ *
+ * <p>Metrics: {@link #metrics()} counts connections, handshakes, requests by status, denials by rule, bytes and
+ * target errors; {@link Builder#metricsEndpoint(int)} serves them for Prometheus on a loopback port.
  */
 public final class HttpsWrapper implements AutoCloseable {
   private final RelayConfig config;
