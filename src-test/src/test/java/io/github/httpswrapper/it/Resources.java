@@ -3,6 +3,7 @@ package io.github.httpswrapper.it;
 import io.github.httpswrapper.HttpsWrapper;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,20 @@ record Resources(long connectionsOpen, int sockets, int busyRelayThreads, long h
                 + " (extra sockets allowed: " + extraSockets + ")");
       }
       Thread.sleep(100);
+    }
+  }
+
+  /**
+   * Ends a client's pooled connections: {@code close()} from Java 21; before that, an {@link HttpClient}'s
+   * connections end when it is collected, which {@link #awaitBackTo} brings about once nothing refers to it.
+   */
+  static void close(HttpClient client) {
+    if (client instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) client).close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 

@@ -129,7 +129,7 @@ class SoakTest {
                   }
                 }
               } finally {
-                close(client);
+                Resources.close(client);
               }
             },
             "soak-" + kind);
@@ -244,20 +244,6 @@ class SoakTest {
     rest.keySet().removeAll(List.of(expected));
     rest.values().removeIf(count -> count == 0);
     return rest;
-  }
-
-  /**
-   * Ends the client's pooled connections: {@code close()} from Java 21; before that a client's connections end
-   * when it is collected, which {@link Resources#awaitBackTo} brings about.
-   */
-  private static void close(HttpClient client) {
-    if (client instanceof AutoCloseable) {
-      try {
-        ((AutoCloseable) client).close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   /**

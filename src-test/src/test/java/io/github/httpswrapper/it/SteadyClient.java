@@ -91,5 +91,6 @@ final class SteadyClient implements AutoCloseable {
     stopped = true;
     thread.interrupt();
     thread.join(5000);
+    Resources.close(client);
   }
 }

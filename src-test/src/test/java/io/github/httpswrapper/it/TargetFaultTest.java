@@ -46,6 +46,7 @@ class TargetFaultTest {
   private HttpsWrapper wrapper;
   private HttpClient client;
   private SteadyClient steady;
+  private Resources baseline;
 
   @BeforeEach
   void start() throws Exception {
@@ -55,18 +56,27 @@ class TargetFaultTest {
             .certificate(CertificateSource.selfSigned().stateDirectory(stateDirectory))
             .start();
     client = Trust.client(wrapper.clientSslContext());
+    baseline = Resources.take(wrapper);
     steady = SteadyClient.start(Trust.client(wrapper.clientSslContext()), wrapper.uri().resolve("/healthy"), "healthy");
   }
 
+  /** Whatever the fault, the wrapper gives back every connection, socket and thread it took for it. */
   @AfterEach
   void stop() throws Exception {
-    if (steady != null) {
-      steady.close();
+    try {
+      if (steady != null) {
+        steady.close();
+        Resources.close(client);
+        steady = null;
+        client = null;
+        Resources.awaitBackTo(baseline, wrapper, 0, Duration.ofSeconds(15));
+      }
+    } finally {
+      if (wrapper != null) {
+        wrapper.close();
+      }
+      target.close();
     }
-    if (wrapper != null) {
-      wrapper.close();
-    }
-    target.close();
   }
 
   /** The target's behaviour, by path. */
