@@ -35,7 +35,8 @@ public final class Paths {
    *     backslash, NUL or other control character ({@code %2F}, {@code %5C}, {@code %00}, {@code %0A});
    *     percent-encoded bytes that are not UTF-8 (overlong forms like {@code %C0%AE} are a dot to some
    *     decoders); a {@code .} or {@code ..} segment,
-   *     encoded or not, also with a {@code ;parameter} after it; an empty segment before the last
+   *     encoded or not, also with a {@code ;parameter} (or an encoded {@code %3B...}) after it; an empty
+   *     segment before the last
    *     ({@code //}); a {@code ;} in a segment before the last, since Tomcat and Spring cut {@code ;...} out of
    *     every segment and so read {@code /admin;x/y} as {@code /admin/y}
    */
@@ -134,7 +135,11 @@ public final class Paths {
     for (int i = 0; i < segments.length; i++) {
       String segment = segments[i];
       int semicolon = segment.indexOf(';');
-      String name = semicolon < 0 ? segment : segment.substring(0, semicolon);
+      // An encoded ';' (escapes are upper case by now) ends the name too for a server that decodes first.
+      int encodedSemicolon = segment.indexOf("%3B");
+      int nameEnd =
+          semicolon < 0 || encodedSemicolon >= 0 && encodedSemicolon < semicolon ? encodedSemicolon : semicolon;
+      String name = nameEnd < 0 ? segment : segment.substring(0, nameEnd);
       if (name.equals(".") || name.equals("..")) {
         throw new HttpException(400, "dot segment (. or ..) in the path");
       }

@@ -78,6 +78,14 @@ class PathsTest {
     assertEquals("dot segment (. or ..) in the path", e.getMessage());
   }
 
+  /** Found by fuzzing: a server that decodes before cutting off parameters reads {@code .%3B} as {@code .;}. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/public/.%3b/admin", "/public/..%3B/admin", "/public/..%3Bx=1/admin", "/..%3b"})
+  void dotSegmentWithAnEncodedParameterIsRefused(String raw) {
+    HttpException e = assertThrows(HttpException.class, () -> Paths.checkedPath(raw));
+    assertEquals("dot segment (. or ..) in the path", e.getMessage());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/admin", "/admin/", "/admin/x", "/admin?x=1", "/admin;jsessionid=1"})
   void prefixCoversItselfAndWhatLiesBelow(String path) {
