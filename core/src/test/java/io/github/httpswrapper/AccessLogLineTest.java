@@ -145,6 +145,22 @@ class AccessLogLineTest {
   }
 
   @Test
+  void aRequestWithoutTheClientCertificateARuleNeedsIsLoggedAs401WithoutAUser() throws Exception {
+    Pki pki = new Pki(dir);
+    Path ca = pki.rootCa("team-ca");
+    start(AccessPolicy.builder()
+        .rule(Rule.anyClient().requireClientCertificate(ClientCertificates.issuedBy(ca)))
+        .build());
+
+    String answer = Raw.exchange(wrapper.clientSslContext(), wrapper.port(), Raw.get("/team"));
+
+    assertTrue(answer.startsWith("HTTP/1.1 401 "), answer);
+    String[] f = fields(accessLines(1).get(0));
+    assertEquals("-", f[2]);
+    assertEquals("401", f[4]);
+  }
+
+  @Test
   void aPathCannotForgeALogLine() throws Exception {
     start(AccessPolicy.trustedNetwork());
     String forged = "2026-01-01T00:00:00Z 10.0.0.1 admin \"GET /FORGED HTTP/1.1\" 200 1 1 TLSv1.3";

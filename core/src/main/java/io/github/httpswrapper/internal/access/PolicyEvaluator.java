@@ -112,9 +112,9 @@ public final class PolicyEvaluator {
     return accepted;
   }
 
-  /** The common name of the client certificate, for logs ("who"); {@code null} when it has none. */
+  /** The common name of the client certificate, for logs ("who"); {@code null} without one or without a name. */
   private static String commonName(RequestFacts request) {
-    return CertificateMatcher.commonName(request.clientCertificates()[0]);
+    return request.hasClientCertificate() ? CertificateMatcher.commonName(request.clientCertificates()[0]) : null;
   }
 
   /** Whether the rule's CAs and identities accept the request's certificate, as the handshake's CAs stood. */
