@@ -29,17 +29,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code slowhttptest} holds a few hundred connections open from 127.0.0.1 by sending a request's head
- * (slowloris, {@code -H}) or body ({@code -B}) a few bytes at a time. Meanwhile a normal client on another
- * address, 127.0.0.2, on a fresh connection each time, must still be served; afterwards the wrapper must give
- * back every connection and socket. Connections the wrapper refuses (a limit per address or in all) are fine.
+ * (slowloris, {@code -H}) or body ({@code -B}) a few bytes at a time. With the default timeouts a normal client on
+ * another address, 127.0.0.2, on a fresh connection each time, must still be served meanwhile, and the wrapper
+ * must give back every connection and socket afterwards; with short ones, the wrapper itself must close every
+ * attack connection long before the attacker would. Connections refused by the per-client limit are fine.
  */
 @Timeout(120)
 class SlowHttpTest {
   private static final int ATTACK_CONNECTIONS = 300;
-  private static final int ATTACK_SECONDS = 20;
   private static final int PROBES = 5;
-  /** Proof that the attack really held connections open while the normal client was served. */
-  private static final int HELD_AT_LEAST = 100;
+  /** Proof that the attack really held connections open. */
+  private static final int HELD_AT_LEAST = 50;
 
   @TempDir Path directory;
   private JdkTarget target;
@@ -51,7 +51,7 @@ class SlowHttpTest {
   }
 
   @BeforeEach
-  void start() throws IOException {
+  void startTarget() throws IOException {
     // Like a real application, the target reads the whole body before it answers.
     target =
         JdkTarget.start(
@@ -61,10 +61,6 @@ class SlowHttpTest {
               }
               JdkTarget.respond(exchange, 200, "served");
             });
-    wrapper =
-        HttpsWrapper.forTarget("127.0.0.1", target.port())
-            .certificate(CertificateSource.selfSigned().stateDirectory(directory.resolve("state")))
-            .start();
   }
 
   @AfterEach
@@ -77,20 +73,17 @@ class SlowHttpTest {
     }
   }
 
+  /** Default timeouts; the attack sends a few bytes every 2 s for 15 s, inside every one of them. */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"slowloris, -H", "slow body, -B"})
   void normalClientIsServedDuringTheAttackAndEveryConnectionIsGivenBack(String attack, String mode)
       throws Exception {
+    startWrapper(HttpsWrapper.forTarget("127.0.0.1", target.port()));
     Resources baseline = Resources.take(wrapper);
-    Path report = directory.resolve(mode.substring(1));
-    List<String> command =
-        List.of(ExternalTool.find("slowhttptest"), mode, "-c", "" + ATTACK_CONNECTIONS, "-r", "100",
-            "-i", "2", "-x", "24", "-s", "65536", "-l", "" + ATTACK_SECONDS, "-p", "3",
-            "-u", "https://127.0.0.1:" + wrapper.port() + "/", "-g", "-o", report.toString());
     List<Integer> statuses = new ArrayList<>();
-    long held = 0;
+    long held;
     Commands.Result result;
-    try (ExternalTool.Running run = ExternalTool.Running.start(Map.of(), command)) {
+    try (ExternalTool.Running run = attack(mode, 2, 15)) {
       held = awaitHeld(run, Duration.ofSeconds(10));
       for (int i = 0; i < PROBES && run.isAlive(); i++) {
         statuses.add(normalRequest());
@@ -98,17 +91,66 @@ class SlowHttpTest {
         Thread.sleep(1000);
       }
       boolean stillAttacking = run.isAlive();
-      result = run.await(Duration.ofSeconds(ATTACK_SECONDS + 40));
-      String csv = lastLines(Path.of(report + ".csv"));
-      System.out.printf("slowhttptest %s: %d s, %d connections held at most; normal client got %s; csv:%n%s%n",
-          attack, run.elapsed().toSeconds(), held, statuses, csv);
-      System.out.println(statusLines(result.stdout()));
+      result = run.await(Duration.ofSeconds(60));
+      report(attack, run, held, statuses, result, mode);
       assertTrue(stillAttacking, "the attack ended before the normal client's last request\n" + result);
     }
 
     assertEquals(List.of(200, 200, 200, 200, 200), statuses, attack + "\n" + result);
     assertTrue(held >= HELD_AT_LEAST, "the attack held only " + held + " connections\n" + result);
     Resources.awaitBackTo(baseline, wrapper, 0, Duration.ofSeconds(30));
+  }
+
+  /**
+   * A 3 s request-head timeout and a 2 s request-body pause; the attack sends a few bytes every 5 s and would go
+   * on for 60 s, but ends early because the wrapper closed every one of its connections.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"slowloris, -H", "slow body, -B"})
+  void shortTimeoutsCloseEveryAttackConnectionBeforeTheAttackEnds(String attack, String mode) throws Exception {
+    startWrapper(
+        HttpsWrapper.forTarget("127.0.0.1", target.port())
+            .requestHeadTimeout(Duration.ofSeconds(3))
+            .requestBodyTimeout(Duration.ofSeconds(2)));
+    Resources baseline = Resources.take(wrapper);
+    Commands.Result result;
+    long held;
+    try (ExternalTool.Running run = attack(mode, 5, 60)) {
+      held = awaitHeld(run, Duration.ofSeconds(10));
+      result = run.await(Duration.ofSeconds(90));
+      report(attack, run, held, List.of(), result, mode);
+    }
+
+    assertTrue(held >= HELD_AT_LEAST, "the attack held only " + held + " connections\n" + result);
+    assertTrue(statusLines(result.stdout()).contains("No open connections left"),
+        "slowhttptest should have ended because the wrapper closed all its connections\n" + result);
+    Resources.awaitBackTo(baseline, wrapper, 0, Duration.ofSeconds(30));
+  }
+
+  private void startWrapper(HttpsWrapper.Builder builder) {
+    wrapper = builder.certificate(CertificateSource.selfSigned().stateDirectory(directory.resolve("state"))).start();
+  }
+
+  /** slowhttptest in {@code mode}, sending a little every {@code interval} seconds for at most {@code seconds}. */
+  private ExternalTool.Running attack(String mode, int interval, int seconds) {
+    List<String> command =
+        List.of(ExternalTool.find("slowhttptest"), mode, "-c", "" + ATTACK_CONNECTIONS, "-r", "200",
+            "-i", "" + interval, "-x", "24", "-s", "65536", "-l", "" + seconds, "-p", "3",
+            "-u", "https://127.0.0.1:" + wrapper.port() + "/", "-g", "-o", reportPrefix(mode).toString());
+    return ExternalTool.Running.start(Map.of(), command);
+  }
+
+  /** What slowhttptest said, for the test's output. */
+  private void report(String attack, ExternalTool.Running run, long held, List<Integer> statuses,
+      Commands.Result result, String mode) throws IOException {
+    System.out.printf("slowhttptest %s: %d s, the wrapper held %d connections at most; normal client got %s%n",
+        attack, run.elapsed().toSeconds(), held, statuses);
+    System.out.println(lastLines(Path.of(reportPrefix(mode) + ".csv")) + "\n" + statusLines(result.stdout()));
+  }
+
+  /** Where slowhttptest writes its CSV and HTML ({@code -g -o}), without the extension. */
+  private Path reportPrefix(String mode) {
+    return directory.resolve("slowhttptest" + mode);
   }
 
   /** Waits until the wrapper holds {@link #HELD_AT_LEAST} connections (or the time is up); returns the count. */
