@@ -118,7 +118,10 @@ class HandshakeFailureReasonsTest {
     SSLContext trustingNothing = SSLContext.getInstance("TLS");
     trustingNothing.init(null, null, null);
     assertThrows(SSLException.class, () -> Raw.exchange(trustingNothing, wrapper.port(), Raw.get("/")));
-    assertEquals(1, onlyFailure().get("certificate-rejected"));
+    Map<String, Long> failures = onlyFailure();
+    // The client's alert says why; but a client may close before the wrapper has read it (JDK 25 at times),
+    // and then the wrapper can only tell that the client went away.
+    assertEquals(1, failures.get("certificate-rejected") + failures.get("client-closed"), failures.toString());
   }
 
   @Test
