@@ -77,8 +77,8 @@ import javax.net.ssl.SSLContext;
  * <p>That is: the time the request head was read (UTC); the client address (the one a
  * {@linkplain Builder#trustedProxies trusted proxy} named, else the TCP peer's); the user (the Basic user name
  * a password rule accepted, the common name of the client certificate a certificate rule accepted, else
- * {@code -}); in quotes the method, the request target exactly as received, and the protocol ({@code "- - -"}
- * when the request line could not be parsed); the status; the body bytes sent to the client; the milliseconds
+ * {@code -}); in quotes the method, the request target exactly as received, and the protocol (for a request
+ * that could not be parsed, its request line as received, or {@code "- - -"} when none was read); the status; the body bytes sent to the client; the milliseconds
  * from the head to the end of the response; the TLS version. A double quote or backslash inside the quotes gets
  * a backslash, and every control character or character outside printable ASCII is written as {@code \xHH},
  * so no request can start a new line or send escape sequences to a terminal. Turn it off, or route it to its own

@@ -178,6 +178,11 @@ class AccessLogLineTest {
     List<String> lines = accessLines(attacks.length);
 
     assertTrue(lines.get(0).contains(" \"GET /x%0d%0aFORGED HTTP/1.1\" "), lines.get(0));
+    assertTrue(lines.get(1).contains(" \"GET /x\" 400 "), lines.get(1));
+    assertTrue(lines.get(2).contains(" \"GET /x\\x1b[1A\\x1b[2K2026-01-01T00:00:00Z_10.0.0.1_admin_\\\"GET_/FORGED"),
+        lines.get(2));
+    assertTrue(lines.get(3).contains(" \"GET /x\\x9b2K\\x85FORGED HTTP/1.1\" 400 "), lines.get(3));
+    assertTrue(lines.get(4).contains(" \"- - -\" 400 "), lines.get(4));
     for (String line : lines) {
       assertFalse(line.chars().anyMatch(c -> c < 0x20 || c >= 0x7f), line);
     }

@@ -15,6 +15,7 @@ public final class HttpException extends IOException {
 
   private final int status;
   private final String reason;
+  private String requestLine;
 
   /**
    * @param status the HTTP status to answer with, such as 400 or 502; the reason phrase is its standard one
@@ -39,6 +40,22 @@ public final class HttpException extends IOException {
   /** The reason phrase to answer with, such as {@code Bad Request}. */
   public String reason() {
     return reason;
+  }
+
+  /**
+   * The request line of the request this exception refuses, exactly as received (one char per byte), or
+   * {@code null} when it was not read whole.
+   */
+  public String requestLine() {
+    return requestLine;
+  }
+
+  /** Records the request line this exception refuses, once it is known; returns this exception. */
+  public HttpException requestLine(String line) {
+    if (requestLine == null) {
+      requestLine = line;
+    }
+    return this;
   }
 
   /** The standard reason phrase of the statuses this package uses; {@code Error} for any other. */

@@ -47,7 +47,8 @@ public final class RequestParser {
    *
    * @return the head, or {@code null} if the stream ended cleanly before a request began (a keep-alive
    *     connection the client closed)
-   * @throws HttpException with the status to answer, as listed on this class
+   * @throws HttpException with the status to answer, as listed on this class, and the request line when it was
+   *     read whole ({@link HttpException#requestLine()}, for the access log)
    * @throws EOFException if the stream ends inside the head
    */
   public static RequestHead read(HttpInput in, HttpLimits limits) throws IOException {
@@ -55,6 +56,14 @@ public final class RequestParser {
     if (line == null) {
       return null;
     }
+    try {
+      return read(line, in, limits);
+    } catch (HttpException e) {
+      throw e.requestLine(line);
+    }
+  }
+
+  private static RequestHead read(String line, HttpInput in, HttpLimits limits) throws IOException {
     int first = line.indexOf(' ');
     int second = first < 0 ? -1 : line.indexOf(' ', first + 1);
     if (first < 0 || second < 0 || line.indexOf(' ', second + 1) >= 0) {

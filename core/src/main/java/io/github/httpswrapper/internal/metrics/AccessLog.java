@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * the request target exactly as received and the protocol version; the status; the body bytes sent to the
  * client (as transmitted, so chunked framing counts; 0 for none); the duration in milliseconds from the head
  * being read to the last byte of the response; the TLS version. A request whose head could not be parsed
- * shows {@code "- - -"}, or the raw request line in place of the target when it was read.
+ * shows its request line as received between the quotes, or {@code "- - -"} when the line was not read whole.
  *
  * <p>Everything a client can influence is escaped: a double quote or backslash gets a backslash, and every
  * control character (C0, DEL, C1) and every character outside printable ASCII is written as {@code \xHH} (<code>&#92;uHHHH</code> above 0xFF),
@@ -49,7 +49,7 @@ public final class AccessLog {
    * @param startedNanos {@link System#nanoTime()} when the head was read
    * @param user the authenticated user, or {@code null}
    * @param method the method, or {@code null} when the head could not be parsed
-   * @param target the request target as received (or the raw request line), or {@code null}
+   * @param target the request target as received; without a method, the raw request line, or {@code null}
    * @param protocol the HTTP version, or {@code null}
    * @param tls the TLS version of the connection
    */
@@ -88,11 +88,15 @@ public final class AccessLog {
     out.append(client == null ? "-" : Addresses.format(client)).append(' ');
     escapeUnquoted(out, user);
     out.append(" \"");
-    escape(out, method);
-    out.append(' ');
-    escape(out, target);
-    out.append(' ');
-    escape(out, protocol);
+    if (method == null && target != null) {
+      escape(out, target);
+    } else {
+      escape(out, method);
+      out.append(' ');
+      escape(out, target);
+      out.append(' ');
+      escape(out, protocol);
+    }
     out.append("\" ").append(status).append(' ').append(bodyBytes).append(' ')
         .append(TimeUnit.NANOSECONDS.toMillis(Math.max(0, endedNanos - startedNanos))).append(' ');
     escapeUnquoted(out, tls);

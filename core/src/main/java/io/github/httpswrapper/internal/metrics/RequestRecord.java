@@ -25,6 +25,17 @@ public final class RequestRecord {
     this.tls = tls;
   }
 
+  /**
+   * A request head could not be parsed; {@code requestLine} is its first line as received, or {@code null} when
+   * it was not read whole. With a {@code request}, the head was parsed and refused afterwards.
+   */
+  public void begin(InetAddress client, RequestHead request, String requestLine) {
+    begin(client, request);
+    if (request == null) {
+      this.target = requestLine;
+    }
+  }
+
   /** A request head was read from {@code client}; {@code request} is {@code null} when it could not be parsed. */
   public void begin(InetAddress client, RequestHead request) {
     this.startedNanos = System.nanoTime();

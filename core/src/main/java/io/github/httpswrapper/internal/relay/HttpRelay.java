@@ -91,7 +91,7 @@ final class HttpRelay implements ConnectionHandler {
           connection.drainBeforeClose();
           return;
         } catch (HttpException e) {
-          record.begin(connection.source().getAddress(), request);
+          record.begin(connection.source().getAddress(), request, e.requestLine());
           refuse(connection, record, clientOut, OwnResponse.of(e.status(), "https-wrapper: " + e.getMessage()).closing(),
               null, e.getMessage());
           connection.drainBeforeClose();

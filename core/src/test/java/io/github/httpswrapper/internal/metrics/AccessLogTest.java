@@ -39,6 +39,13 @@ class AccessLogTest {
   }
 
   @Test
+  void anUnparsedRequestShowsItsRequestLineEscaped() throws Exception {
+    assertEquals(
+        "2026-11-28T16:00:00.123Z 192.168.1.20 - \"GET /a\\x1b[2K HTTP/1.1\" 200 5120 12 TLSv1.3",
+        line(null, null, "GET /a\u001b[2K HTTP/1.1"));
+  }
+
+  @Test
   void aUserNameCannotAddAField() throws Exception {
     assertEquals(
         "2026-11-28T16:00:00.123Z 192.168.1.20 mallory\\x20200\\x22\\u263a \"GET / HTTP/1.1\" 200 5120 12 TLSv1.3",
