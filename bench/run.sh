@@ -211,7 +211,10 @@ IDLE=$WORK/idle.tsv
 printf 'peer\tconnections\topened\tfailed\trss_before_KiB\trss_after_KiB\tper_conn_KiB\n' >"$IDLE"
 CLIENT_JAVA=${JAVA25:-$JAVA17}
 for peer in $IDLE_PEERS; do
-  start_peer "$peer" --max-connections $((IDLE_CONNS + 100)) || { echo "  idle $peer: skipped"; continue; }
+  # The wrapper's per-address limit (256) and request-head timeout (20 s) would close these idle connections
+  # (they all come from 127.0.0.1 and never send a request): raised for this measurement only.
+  start_peer "$peer" --max-connections $((IDLE_CONNS + 100)) --max-connections-per-client $((IDLE_CONNS + 100)) \
+    --request-head-timeout 10m || { echo "  idle $peer: skipped"; continue; }
   run_wrk "$PEER_URL/small" 4 2; run_ab "$PEER_URL/small" 4 2; sleep 1   # touch the code paths first
   before=$(sum_status "$PEER_PID" VmRSS)
   launch "$WORK/idle-client.log" "$CLIENT_JAVA" "$BENCH/IdleClient.java" "${PEER_URL##*:}" "$IDLE_CONNS" 4
@@ -220,6 +223,9 @@ for peer in $IDLE_PEERS; do
   sleep 2
   after=$(sum_status "$PEER_PID" VmRSS)
   read -r _ opened failed < <(grep '^ready' "$WORK/idle-client.log" || echo "ready 0 $IDLE_CONNS")
+  # Count what the server still holds, not what the client opened: a peer may have closed some already.
+  held=$(ss -Htn state established "( sport = :${PEER_URL##*:} )" | wc -l)
+  [ "$held" -lt "$opened" ] && echo "  idle $peer: only $held of $opened connections still open when measured" && opened=$held
   per=$(calc '%.1f' "($after - $before) / ($opened + 1e-9)")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$peer" "$IDLE_CONNS" "$opened" "$failed" "$before" "$after" "$per" >>"$IDLE"
   echo "  idle $peer: $opened TLS connections held ($failed failed): RSS $((before / 1024)) -> $((after / 1024)) MiB, $per KiB per connection"

@@ -17,14 +17,19 @@ import java.util.Objects;
  * from the socket.
  *
  * <p>The buffer starts at 8 KiB and grows only while a single line needs it, never beyond the line limit the
- * caller passes to {@link #readLine}. Not thread-safe: one thread reads a direction at a time.
+ * caller passes to {@link #readLine}. An input made with {@link #lendingBuffer} instead borrows a {@link Buffers}
+ * buffer only while it holds unread bytes and gives it back before it waits for more, so a connection idle
+ * between requests holds none. Not thread-safe: one thread reads a direction at a time.
  */
 public final class HttpInput {
   /** The initial buffer size; a head smaller than this is usually read with one call to the stream. */
   public static final int DEFAULT_BUFFER_BYTES = 8 * 1024;
 
+  private static final byte[] NONE = new byte[0];
+
   private final InputStream in;
   private final InputStream view = new View();
+  private final boolean lending;
   private byte[] buffer;
   private int position;
   private int limit;
@@ -42,6 +47,22 @@ public final class HttpInput {
       throw new IllegalArgumentException("bufferBytes must be at least 16, not " + bufferBytes);
     }
     this.buffer = new byte[bufferBytes];
+    this.lending = false;
+  }
+
+  private HttpInput(InputStream in, boolean lending) {
+    this.in = Objects.requireNonNull(in, "in");
+    this.buffer = NONE;
+    this.lending = lending;
+  }
+
+  /**
+   * Reads {@code in} through a pooled buffer that is held only while unread bytes are in it. Before waiting
+   * with nothing buffered, the buffer goes back to the pool and a single byte is awaited; for a TLS stream that
+   * costs nothing extra (the rest of the record is already decrypted), for a plain socket one more read call.
+   */
+  public static HttpInput lendingBuffer(InputStream in) {
+    return new HttpInput(in, true);
   }
 
   /** How many bytes are held in the buffer, readable without blocking. */
@@ -86,11 +107,13 @@ public final class HttpInput {
       int n = Math.min(length, limit - position);
       System.arraycopy(buffer, position, into, offset, n);
       position += n;
+      giveBack();
       return n;
     }
     if (eof) {
       return -1;
     }
+    giveBack();
     int n;
     do {
       n = in.read(into, offset, length);
@@ -162,6 +185,9 @@ public final class HttpInput {
     if (eof) {
       return false;
     }
+    if (position == limit) {
+      return refill();
+    }
     if (limit == buffer.length) {
       if (position > 0) {
         System.arraycopy(buffer, position, buffer, 0, limit - position);
@@ -172,6 +198,9 @@ public final class HttpInput {
         int size = (int) Math.min(2L * buffer.length, maxBytes + 2L);
         byte[] larger = new byte[size];
         System.arraycopy(buffer, 0, larger, 0, limit);
+        if (lending) {
+          Buffers.give(buffer);
+        }
         buffer = larger;
       }
     }
@@ -181,7 +210,37 @@ public final class HttpInput {
   private boolean refill() throws IOException {
     position = 0;
     limit = 0;
-    return !eof && readMore();
+    if (eof) {
+      return false;
+    }
+    if (!lending) {
+      return readMore();
+    }
+    giveBack();
+    int first = in.read();
+    if (first < 0) {
+      eof = true;
+      return false;
+    }
+    buffer = Buffers.take();
+    buffer[0] = (byte) first;
+    limit = 1;
+    return true;
+  }
+
+  /** Whether a buffer is held now (for tests of lending mode). */
+  boolean holdsBuffer() {
+    return buffer != NONE;
+  }
+
+  /** In lending mode, with nothing buffered: the buffer goes back to the pool before a read that may wait. */
+  private void giveBack() {
+    if (lending && buffer != NONE && position == limit) {
+      Buffers.give(buffer);
+      buffer = NONE;
+      position = 0;
+      limit = 0;
+    }
   }
 
   private boolean readMore() throws IOException {

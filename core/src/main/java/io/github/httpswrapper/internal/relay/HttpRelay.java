@@ -13,7 +13,6 @@ import io.github.httpswrapper.internal.http.Paths;
 import io.github.httpswrapper.internal.http.RequestHead;
 import io.github.httpswrapper.internal.http.RequestParser;
 import io.github.httpswrapper.internal.metrics.RequestRecord;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpRelay implements ConnectionHandler {
   private static final Logger log = LoggerFactory.getLogger(HttpRelay.class);
-  private static final int OUTPUT_BUFFER = 16 * 1024;
 
   private final RelayConfig config;
   private final PolicyEvaluator policy;
@@ -43,9 +41,9 @@ final class HttpRelay implements ConnectionHandler {
   @Override
   public void handle(RelayConnection connection) throws IOException {
     TimedInput timedIn = new TimedInput(connection.client(), connection.clientIn());
-    HttpInput clientIn = new HttpInput(timedIn);
-    OutputStream clientOut =
-        new BufferedOutputStream(new TouchingOutputStream(connection.clientOut(), connection), OUTPUT_BUFFER);
+    // Buffers are lent only while bytes move: thousands of idle connections then cost little memory.
+    HttpInput clientIn = HttpInput.lendingBuffer(timedIn);
+    OutputStream clientOut = new LendingOutputStream(new TouchingOutputStream(connection.clientOut(), connection));
     X509Certificate[] clientCertificates = clientCertificates(connection);
     ClientTrust.Snapshot clientTrust = ClientTrust.checkedBy(connection.client().getSession());
     boolean fromTrustedProxy = config.trustedProxy(connection.peer().getAddress());

@@ -1,7 +1,6 @@
 package io.github.httpswrapper.internal.relay;
 
 import io.github.httpswrapper.internal.http.HttpInput;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +11,6 @@ import java.net.Socket;
  * the next ones while both sides keep it alive, opened again after the target closed it.
  */
 final class TargetLink implements Closeable {
-  private static final int OUTPUT_BUFFER = 16 * 1024;
   private final RelayConnection connection;
   private Socket socket;
   private HttpInput in;
@@ -33,7 +31,7 @@ final class TargetLink implements Closeable {
     socket = connection.dialTarget();
     timing = new TimedInput(socket, socket.getInputStream());
     in = new HttpInput(timing);
-    out = new BufferedOutputStream(new TouchingOutputStream(socket.getOutputStream(), connection), OUTPUT_BUFFER);
+    out = new LendingOutputStream(new TouchingOutputStream(socket.getOutputStream(), connection));
     reused = false;
   }
 

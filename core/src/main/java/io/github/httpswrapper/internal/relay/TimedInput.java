@@ -20,6 +20,7 @@ final class TimedInput extends InputStream {
 
   private final Socket socket;
   private final InputStream in;
+  private final byte[] one = new byte[1];
   private volatile Expectation expectation;
   private int timeoutMillis = -1;
 
@@ -50,7 +51,6 @@ final class TimedInput extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
     int n = read(one, 0, 1);
     return n < 0 ? -1 : one[0] & 0xff;
   }
