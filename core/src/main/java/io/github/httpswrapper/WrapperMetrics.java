@@ -94,8 +94,9 @@ public final class WrapperMetrics {
 
   /**
    * Requests the {@linkplain HttpsWrapper.Builder#accessPolicy access policy} refused (401, 403 or 429), by the
-   * rule that refused them, as the rule reads in the log: {@code "rule 2 (any client: password)"}; requests no
-   * rule matched count under {@code "no rule matched"}. Every rule that can refuse is listed from the start.
+   * rule that refused them, as the rule reads in the log: {@code "rule 2 (any client: password required)"};
+   * requests no rule matched count under {@code "no rule matched"}. Every rule that can refuse is listed from
+   * the start.
    */
   public Map<String, Long> denials() {
     return snapshot.denials();

@@ -50,7 +50,7 @@ public class ObservabilityBenchmark {
   public void setUp() throws Exception {
     // Before the first logger exists, so slf4j-simple reads it when it configures itself.
     System.setProperty("org.slf4j.simpleLogger.log." + AccessLog.LOGGER_NAME, accessLog);
-    metrics = new Metrics(List.of("rule 1 (any client: password)"));
+    metrics = new Metrics(List.of("rule 1 (any client: password required)"));
     record = new RequestRecord(metrics, "TLSv1.3");
     client = InetAddress.getByAddress(new byte[] {(byte) 192, (byte) 168, 1, 20});
     byte[] head =

@@ -58,7 +58,8 @@ public final class MetricsEndpoint implements AutoCloseable {
    * @throws IllegalArgumentException otherwise, saying how to fix it
    */
   public static InetAddress loopback(String host) {
-    InetAddress address = "localhost".equalsIgnoreCase(host) ? InetAddress.getLoopbackAddress() : IpLiterals.parse(host);
+    InetAddress address =
+        "localhost".equalsIgnoreCase(host) ? InetAddress.getLoopbackAddress() : IpLiterals.parse(host);
     if (address == null || !address.isLoopbackAddress()) {
       throw new IllegalArgumentException(
           "the metrics endpoint has no password, so it listens on a loopback address only (127.0.0.1 or ::1),"

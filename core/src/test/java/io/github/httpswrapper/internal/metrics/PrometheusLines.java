@@ -14,8 +14,10 @@ public final class PrometheusLines {
   private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
   private static final Pattern HELP = Pattern.compile("# HELP (" + NAME + ") [^\\n]+");
   private static final Pattern TYPE = Pattern.compile("# TYPE (" + NAME + ") (counter|gauge)");
+  /** A label value: anything but a quote, backslash or line feed, or one of those escaped. */
+  private static final String VALUE = "(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*";
   private static final Pattern SAMPLE =
-      Pattern.compile("(" + NAME + ")(\\{([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"\\})? (-?[0-9]+)");
+      Pattern.compile("(" + NAME + ")(\\{([a-zA-Z_][a-zA-Z0-9_]*)=\"(" + VALUE + ")\"\\})? (-?[0-9]+)");
 
   private PrometheusLines() {}
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PrometheusTextTest {
   @Test
   void everyLineParsesAndCarriesTheCountedValues() {
-    Metrics metrics = new Metrics(List.of("rule 2 (any client: password)"));
+    Metrics metrics = new Metrics(List.of("rule 2 (any client: password required)"));
     metrics.accepted();
     metrics.accepted();
     metrics.opened();
@@ -21,7 +21,7 @@ class PrometheusTextTest {
     metrics.answered(200);
     metrics.answered(200);
     metrics.answered(401);
-    metrics.denied("rule 2 (any client: password)");
+    metrics.denied("rule 2 (any client: password required)");
     metrics.fromClient(120);
     metrics.toClient(4000);
     metrics.targetError(Metrics.TARGET_REFUSED);
@@ -38,7 +38,7 @@ class PrometheusTextTest {
     assertEquals(0, samples.get("https_wrapper_tls_handshake_failures_total{reason=\"timeout\"}"));
     assertEquals(2, samples.get("https_wrapper_requests_total{status=\"200\"}"));
     assertEquals(1, samples.get("https_wrapper_requests_total{status=\"401\"}"));
-    assertEquals(1, samples.get("https_wrapper_denials_total{rule=\"rule 2 (any client: password)\"}"));
+    assertEquals(1, samples.get("https_wrapper_denials_total{rule=\"rule 2 (any client: password required)\"}"));
     assertEquals(0, samples.get("https_wrapper_denials_total{rule=\"no rule matched\"}"));
     assertEquals(120, samples.get("https_wrapper_client_received_bytes_total"));
     assertEquals(4000, samples.get("https_wrapper_client_sent_bytes_total"));
