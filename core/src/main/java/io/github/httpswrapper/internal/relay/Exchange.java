@@ -23,6 +23,8 @@ import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Exchange {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
+  /** How long a final response waits for its request's upload task to notice the body's end. */
+  private static final long UPLOAD_SETTLE_MILLIS = 1000;
   private final RelayConnection connection;
   private final RelayConfig config;
   private final TargetLink target;
@@ -52,6 +56,8 @@ final class Exchange {
   private volatile long sentNanos;
   private volatile long uploadProgressNanos;
   private volatile boolean uploading;
+  /** Whether the client connection carries another request; decided before the final response head. */
+  private boolean keepsOpen;
 
   Exchange(
       RelayConnection connection,
@@ -127,7 +133,7 @@ final class Exchange {
     if (!response.keepAlive()) {
       target.close();
     }
-    return clientKeepsOpen(response);
+    return keepsOpen;
   }
 
   /**
@@ -258,6 +264,7 @@ final class Exchange {
         return null;
       }
       status = response.status();
+      keepsOpen = clientKeepsOpen(response) && uploadSettled(upload);
       clientOut.write(forClient(response).encode());
       answered = true;
       target.timing().gaps(Reasons.RESPONSE_TIMEOUT, responseNanos);
@@ -289,7 +296,7 @@ final class Exchange {
    */
   private ResponseHead forClient(ResponseHead response) {
     HttpHeaders headers = response.headers().withoutHopByHop();
-    if (!clientKeepsOpen(response)) {
+    if (!keepsOpen) {
       headers = headers.with("Connection", "close");
     } else if (!"HTTP/1.1".equals(request.version())) {
       headers = headers.with("Connection", "keep-alive");
@@ -453,6 +460,27 @@ final class Exchange {
       return e;
     } catch (ExecutionException e) {
       return e.getCause();
+    }
+  }
+
+  /**
+   * Before a final response head: whether the request body has been copied to its end, waiting a moment for
+   * the upload task, which may not have run again since the target read the last byte and answered. A body
+   * still unfinished after that (the target answered without reading it all) ends the connection, and the head
+   * says so.
+   */
+  private static boolean uploadSettled(CompletableFuture<Void> upload) {
+    if (upload == null) {
+      return true;
+    }
+    try {
+      upload.get(UPLOAD_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
     }
   }
 
