@@ -112,6 +112,18 @@ class AccessLogLineTest {
   }
 
   @Test
+  void theClientIsTheOneATrustedProxyNamed() throws Exception {
+    wrapper = HttpsWrapper.forTarget("127.0.0.1", target.getAddress().getPort())
+        .certificate(TestCertificates.localhost())
+        .trustedProxies("127.0.0.1")
+        .start();
+    Raw.exchange(wrapper.clientSslContext(), wrapper.port(),
+        "GET /via-proxy HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 203.0.113.9\r\nConnection: close\r\n\r\n");
+
+    assertEquals("203.0.113.9", fields(accessLines(1).get(0))[1]);
+  }
+
+  @Test
   void theUserIsTheBasicUserNameAPasswordRuleAccepted() throws Exception {
     Users users = Users.builder().user("alice", Users.hashPassword("secret".toCharArray())).build();
     start(AccessPolicy.builder().users(users).rule(Rule.anyClient().requirePassword()).build());

@@ -142,6 +142,24 @@ class WrapperMetricsTest {
   }
 
   @Test
+  void aPlainTcpRelayCountsConnectionsAndBytesButNoRequests() throws Exception {
+    wrapper = HttpsWrapper.forTarget("127.0.0.1", target.getAddress().getPort())
+        .certificate(TestCertificates.localhost())
+        .plainTcp()
+        .start();
+    String request = Raw.get("/tcp");
+    String answer = Raw.exchange(wrapper.clientSslContext(), wrapper.port(), request);
+    assertTrue(answer.startsWith("HTTP/1.1 200 "), answer);
+
+    WrapperMetrics m = await(x -> x.connectionsOpen() == 0 && x.bytesToClients() == answer.length());
+
+    assertEquals(1, m.handshakesCompleted());
+    assertEquals(request.length(), m.bytesFromClients());
+    assertEquals(answer.length(), m.bytesToClients());
+    assertEquals(Map.of(), m.requests());
+  }
+
+  @Test
   void connectionsRefusedByAnAddressRuleAreCountedByReason() throws Exception {
     wrapper = wrapTarget().deny("127.0.0.0/8").start();
     Raw.plain(wrapper.port(), "hello");
