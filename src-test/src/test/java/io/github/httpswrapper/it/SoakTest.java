@@ -84,7 +84,7 @@ class SoakTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
     List<Thread> clients = new ArrayList<>();
     clients.add(client("keep-alive GET", this::smallGet));
-    clients.add(client("upload", this::uploadOnItsOwnConnection));
+    clients.add(client("upload", this::upload));
     clients.add(client("download", this::download));
     clients.add(client("WebSocket", this::webSocket));
     clients.forEach(Thread::start);
@@ -140,20 +140,6 @@ class SoakTest {
   private void smallGet(HttpClient client, SplittableRandom random) throws Exception {
     HttpResponse<String> response = client.send(request("/small").build(), HttpResponse.BodyHandlers.ofString());
     check(response.statusCode() == 200 && response.body().equals("small"), response + " " + response.body());
-  }
-
-  /**
-   * Each upload on a connection of its own, for now: on a kept-alive connection the wrapper sometimes closes
-   * the connection after answering an upload, and the next request on it fails (see {@link KeepAliveUploadTest},
-   * disabled until that is fixed; then use {@link #upload} with the pooled client again).
-   */
-  private void uploadOnItsOwnConnection(HttpClient pooled, SplittableRandom random) throws Exception {
-    HttpClient client = Trust.client(wrapper.clientSslContext());
-    try {
-      upload(client, random);
-    } finally {
-      Resources.close(client);
-    }
   }
 
   private void upload(HttpClient client, SplittableRandom random) throws Exception {
