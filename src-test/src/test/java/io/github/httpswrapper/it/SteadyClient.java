@@ -87,10 +87,14 @@ final class SteadyClient implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     stopped = true;
     thread.interrupt();
-    thread.join(5000);
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     Resources.close(client);
   }
 }
