@@ -133,7 +133,8 @@ start_peer() {  # start_peer NAME [EXTRA WRAPPER OPTIONS] -> PEER_PID PEER_URL; 
       java=$JAVA17; [ "$name" = wrapper-25 ] && java=$JAVA25
       [ -n "$java" ] || return 1
       # shellcheck disable=SC2086
-      launch "$log" "$java" ${WRAPPER_OPTS:-} -jar "$JAR" --target "127.0.0.1:$TARGET_PORT" --listen "127.0.0.1:$NEXT_PORT" \
+      # The access log is off, as nginx's is in conf/nginx.conf: each peer is measured without one.
+      launch "$log" "$java" -Dorg.slf4j.simpleLogger.log.io.github.httpswrapper.access=off ${WRAPPER_OPTS:-} -jar "$JAR" --target "127.0.0.1:$TARGET_PORT" --listen "127.0.0.1:$NEXT_PORT" \
         --cert "$WORK/cert.pem" --key "$WORK/key.pem" --state-dir "$WORK/state-$name" --policy trusted-network "$@" ;;
     *) echo "unknown peer $name" >&2; return 1 ;;
   esac
