@@ -154,12 +154,8 @@ final class Exchange {
         target.out().write(head);
         target.out().flush();
         sentNanos = System.nanoTime();
-        // The response may take the response timeout after the head was sent, or after the end of the request
-        // body: the target may answer only once it has the whole body, and while the body flows, its own gap
-        // timeout applies instead.
-        target.timing().until(
-            Reasons.RESPONSE_TIMEOUT,
-            () -> uploading ? System.nanoTime() + responseNanos : Math.max(sentNanos, uploadProgressNanos) + responseNanos);
+        // The response head's deadline is the connection timer's (see relayResponse): an untimed read is cheaper.
+        target.timing().untimed();
         return true;
       } catch (TargetUnavailableException e) {
         connection.metrics().targetError(TargetErrors.connecting(e.getCause()));
@@ -241,11 +237,18 @@ final class Exchange {
   private ResponseHead relayResponse(CompletableFuture<Void> upload) throws IOException {
     while (true) {
       ResponseHead response;
+      // The response may take the response timeout after the head was sent, or after the end of the request
+      // body: the target may answer only once it has the whole body, and while the body flows, its own gap
+      // timeout applies instead. The connection timer enforces it by closing the target connection.
+      connection.watchTarget(
+          () -> uploading ? System.nanoTime() + responseNanos : Math.max(sentNanos, uploadProgressNanos) + responseNanos);
       try {
         response = ResponseParser.read(target.in(), request.method(), config.httpLimits());
       } catch (IOException e) {
-        failBeforeResponse(upload, e);
+        failBeforeResponse(upload, connection.targetTimedOut() ? new RelayTimeout(Reasons.RESPONSE_TIMEOUT) : e);
         return null;
+      } finally {
+        connection.unwatchTarget();
       }
       if (response.interim()) {
         clientOut.write(response.encode());

@@ -31,9 +31,14 @@ final class IdleReaper implements AutoCloseable {
   private static void sweep(Set<RelayConnection> connections) {
     long now = System.nanoTime();
     for (RelayConnection connection : connections) {
-      if (!connection.isClosed() && connection.expired(now)) {
+      if (connection.isClosed()) {
+        continue;
+      }
+      if (connection.expired(now)) {
         log.debug("{} closing connection from {}: deadline passed", connection.name(), connection.peer());
         connection.abort();
+      } else {
+        connection.checkTarget(now);
       }
     }
   }

@@ -76,7 +76,12 @@ public final class Relay implements AutoCloseable {
     this.permits = new Semaphore(config.maxConnections());
     this.perClient = new ClientCounts(config.limits().maxConnectionsPerClient());
     this.logLimiter = new LogLimiter(name);
-    long shortest = Math.min(config.handshakeTimeout().toMillis(), config.idleTimeout().toMillis());
+    long shortest =
+        Math.min(
+            Math.min(config.handshakeTimeout().toMillis(), config.idleTimeout().toMillis()),
+            config.http()
+                ? Math.min(config.limits().keepAliveTimeout().toMillis(), config.limits().responseTimeout().toMillis())
+                : Long.MAX_VALUE);
     this.reaper = new IdleReaper(name, open, Math.max(20, Math.min(1000, shortest / 10)));
     this.acceptor = new Thread(this::acceptLoop, name + "-acceptor");
     this.acceptor.setDaemon(true);
@@ -286,6 +291,7 @@ public final class Relay implements AutoCloseable {
             config.handshakeTimeout().toNanos(),
             config.idleTimeout().toNanos(),
             config.http() ? config.limits().longestWaitNanos(config.idleTimeout()) : config.idleTimeout().toNanos(),
+            config.http() ? config.limits().keepAliveTimeout().toNanos() : config.idleTimeout().toNanos(),
             logLimiter);
     connection.countInto(metrics);
     open.add(connection);

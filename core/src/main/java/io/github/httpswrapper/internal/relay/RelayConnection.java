@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -27,6 +28,9 @@ public final class RelayConnection implements Closeable {
   private volatile Socket target;
   private final long idleNanos;
   private final long waitNanos;
+  private final long keepAliveNanos;
+  private volatile LongSupplier targetDeadline;
+  private volatile boolean targetTimedOut;
   private final LogLimiter logLimiter;
   private volatile long deadlineNanos;
   private volatile long windowNanos;
@@ -60,6 +64,9 @@ public final class RelayConnection implements Closeable {
    * @param idleNanos how long a tunnel or plain TCP connection may pass no bytes
    * @param waitNanos the timer's limit for an HTTP connection whose reads have timeouts of their own: the
    *     longest of them, so the timer only ends a connection stuck where none applies
+   * @param keepAliveNanos how long an HTTP connection may wait, idle, for its next request: enforced by the
+   *     timer, not by a read timeout, since every request waits so (a timed read parks a virtual thread with a
+   *     timer of its own, which cost about a third of the CPU per request under keep-alive load)
    */
   RelayConnection(
       Socket raw,
@@ -69,10 +76,12 @@ public final class RelayConnection implements Closeable {
       long handshakeNanos,
       long idleNanos,
       long waitNanos,
+      long keepAliveNanos,
       LogLimiter logLimiter) {
     this.deadlineNanos = System.nanoTime() + handshakeNanos;
     this.idleNanos = idleNanos;
     this.waitNanos = waitNanos;
+    this.keepAliveNanos = keepAliveNanos;
     this.logLimiter = logLimiter;
     this.raw = raw;
     this.peer = (InetSocketAddress) raw.getRemoteSocketAddress();
@@ -169,9 +178,41 @@ public final class RelayConnection implements Closeable {
    */
   boolean enter(Phase next) {
     phase = next;
-    windowNanos = next == Phase.TUNNEL ? idleNanos : waitNanos;
+    windowNanos = next == Phase.TUNNEL ? idleNanos : next == Phase.WAITING ? keepAliveNanos : waitNanos;
     touch();
     return !(stopping && next != Phase.EXCHANGE && next != Phase.ENDING);
+  }
+
+  /**
+   * The target's answer is due by what {@code deadline} says (it may move later meanwhile); the timer closes
+   * the target connection once it has passed, which wakes the reader, who then sees {@link #targetTimedOut}.
+   */
+  void watchTarget(LongSupplier deadline) {
+    targetTimedOut = false;
+    targetDeadline = deadline;
+  }
+
+  /** The answer arrived (or the wait ended otherwise): the timer no longer watches the target. */
+  void unwatchTarget() {
+    targetDeadline = null;
+  }
+
+  /** Whether the timer closed the target connection because its answer was late. */
+  boolean targetTimedOut() {
+    return targetTimedOut;
+  }
+
+  /** Called by the timer: closes the target connection if its answer is overdue at {@code now}. */
+  void checkTarget(long now) {
+    LongSupplier deadline = targetDeadline;
+    if (deadline != null && now - deadline.getAsLong() > 0) {
+      targetTimedOut = true;
+      targetDeadline = null;
+      Socket t = target;
+      if (t != null) {
+        closeQuietly(t);
+      }
+    }
   }
 
   Phase phase() {
