@@ -4,19 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.function.LongSupplier;
 
 /**
  * A socket's input with a deadline that its owner changes as the HTTP exchange moves on: a fixed point in time
- * (a request head must be complete by then), a gap allowed per read (a body must keep flowing), a point that
- * other activity pushes out (the response may wait while the request body still flows), or none.
+ * (a request head must be complete by then), a gap allowed per read (a body must keep flowing), or none (the
+ * waits every request has, for the next request and for the target's answer, are the connection timer's: see
+ * {@link RelayConnection#watchTarget}).
  *
  * <p>The deadline is enforced with the socket's read timeout, set before each read, so the thread that waits is
  * the one that learns of the timeout and can still answer ({@code 408}, {@code 504}) on a socket that is open:
  * JSSE keeps a TLS socket usable after a read timed out. No thread or timer per connection is needed.
  */
 final class TimedInput extends InputStream {
-  private record Expectation(String reason, boolean gap, long gapNanos, LongSupplier deadline) {}
+  /** @param nanos the deadline ({@link System#nanoTime()}), or for a gap the longest wait of one read */
+  private record Expectation(String reason, boolean gap, long nanos) {}
 
   private final Socket socket;
   private final InputStream in;
@@ -31,17 +32,12 @@ final class TimedInput extends InputStream {
 
   /** Every read from now on must end by {@code deadlineNanos} (a {@link System#nanoTime()} value). */
   void within(String reason, long deadlineNanos) {
-    expectation = new Expectation(reason, false, 0, () -> deadlineNanos);
+    expectation = new Expectation(reason, false, deadlineNanos);
   }
 
   /** Each read may wait at most {@code gapNanos}. */
   void gaps(String reason, long gapNanos) {
-    expectation = new Expectation(reason, true, gapNanos, null);
-  }
-
-  /** Reads must end by whatever {@code deadline} says when they time out; it may move later meanwhile. */
-  void until(String reason, LongSupplier deadline) {
-    expectation = new Expectation(reason, false, 0, deadline);
+    expectation = new Expectation(reason, true, gapNanos);
   }
 
   /** Reads wait as long as it takes (the connection's idle timer still applies). */
@@ -62,7 +58,7 @@ final class TimedInput extends InputStream {
       timeout(0);
       return in.read(b, off, len);
     }
-    long deadline = e.gap() ? System.nanoTime() + e.gapNanos() : e.deadline().getAsLong();
+    long deadline = e.gap() ? System.nanoTime() + e.nanos() : e.nanos();
     while (true) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
@@ -73,9 +69,7 @@ final class TimedInput extends InputStream {
       try {
         return in.read(b, off, len);
       } catch (SocketTimeoutException timedOut) {
-        if (!e.gap()) {
-          deadline = e.deadline().getAsLong();
-        }
+        // The socket's timeout is in whole milliseconds: look at the clock again.
       }
     }
   }
