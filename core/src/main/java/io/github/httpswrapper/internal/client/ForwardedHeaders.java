@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The forwarding headers the target receives, so it can tell who the client is and which URL it used.
@@ -36,10 +35,6 @@ public final class ForwardedHeaders {
   public static final Set<String> REMOVED = Set.of(
       "forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-real-ip");
 
-  private static final Pattern HOST =
-      Pattern.compile("[A-Za-z0-9._~%-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
-  private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
 
   private ForwardedHeaders() {}
 
@@ -63,7 +58,7 @@ public final class ForwardedHeaders {
       String host,
       int wrapperPort,
       Function<String, List<String>> incoming) {
-    String validHost = host != null && HOST.matcher(host).matches() ? host : null;
+    String validHost = host != null && isHost(host) ? host : null;
     String proto = "https";
     String forwardedHost = validHost;
     String port = Integer.toString(wrapperPort);
@@ -77,20 +72,20 @@ public final class ForwardedHeaders {
         proto = incomingProto.toLowerCase(Locale.ROOT);
       }
       String incomingHost = first(incoming.apply("X-Forwarded-Host"));
-      if (incomingHost != null && HOST.matcher(incomingHost).matches()) {
+      if (incomingHost != null && isHost(incomingHost)) {
         forwardedHost = incomingHost;
       }
       String incomingPort = first(incoming.apply("X-Forwarded-Port"));
-      if (incomingPort != null && PORT.matcher(incomingPort).matches()
-          && Integer.parseInt(incomingPort) <= 65535) {
+      if (incomingPort != null && isPort(incomingPort)) {
         port = incomingPort;
       }
     }
     InetAddress hop = IpLiterals.unmapped(peer);
-    String element =
-        "for=" + node(hop) + ";proto=https" + (validHost == null ? "" : ";host=" + quotedIfNeeded(validHost));
-    List<Field> fields = new ArrayList<>();
     String hopText = Addresses.format(hop);
+    String node = hop instanceof Inet6Address ? "\"[" + hopText + "]\"" : hopText;
+    String element =
+        "for=" + node + ";proto=https" + (validHost == null ? "" : ";host=" + quotedIfNeeded(validHost));
+    List<Field> fields = new ArrayList<>(6);
     fields.add(new Field("X-Forwarded-For", xffChain == null ? hopText : xffChain + ", " + hopText));
     fields.add(new Field("X-Forwarded-Proto", proto));
     if (forwardedHost != null) {
@@ -102,15 +97,79 @@ public final class ForwardedHeaders {
     return List.copyOf(fields);
   }
 
-  /** An address as an RFC 7239 node: {@code 192.0.2.7}, or {@code "[2001:db8::7]"} quoted and bracketed. */
-  static String node(InetAddress address) {
-    InetAddress plain = IpLiterals.unmapped(address);
-    return plain instanceof Inet6Address ? "\"[" + Addresses.format(plain) + "]\"" : Addresses.format(plain);
+  private static String quotedIfNeeded(String value) {
+    // A host admits neither '"' nor '\', so quoting needs no escapes.
+    for (int i = 0; i < value.length(); i++) {
+      if (!isTchar(value.charAt(i))) {
+        return "\"" + value + "\"";
+      }
+    }
+    return value;
   }
 
-  private static String quotedIfNeeded(String value) {
-    // HOST admits neither '"' nor '\', so quoting needs no escapes.
-    return TOKEN.matcher(value).matches() ? value : "\"" + value + "\"";
+  /**
+   * Whether {@code text} can stand for a host in these headers: a name or IPv4 address of letters, digits and
+   * {@code . _ ~ % -}, or a bracketed IPv6 literal of hex digits, {@code :} and {@code .}; then an optional
+   * port of 1 to 5 digits. Nothing that could quote, escape or end a value.
+   */
+  static boolean isHost(String text) {
+    int n = text.length();
+    int hostEnd;
+    if (n > 0 && text.charAt(0) == '[') {
+      int close = text.indexOf(']');
+      if (close < 2) {
+        return false;
+      }
+      for (int i = 1; i < close; i++) {
+        char c = text.charAt(i);
+        if (!isHexDigit(c) && c != ':' && c != '.') {
+          return false;
+        }
+      }
+      hostEnd = close + 1;
+    } else {
+      hostEnd = 0;
+      while (hostEnd < n && isNameChar(text.charAt(hostEnd))) {
+        hostEnd++;
+      }
+      if (hostEnd == 0) {
+        return false;
+      }
+    }
+    if (hostEnd == n) {
+      return true;
+    }
+    int digits = n - hostEnd - 1;
+    return text.charAt(hostEnd) == ':' && digits >= 1 && digits <= 5 && allDigits(text, hostEnd + 1);
+  }
+
+  /** Whether {@code text} is a port number: 1 to 65535, no leading zero. */
+  static boolean isPort(String text) {
+    int n = text.length();
+    return n >= 1 && n <= 5 && text.charAt(0) != '0' && allDigits(text, 0) && Integer.parseInt(text) <= 65535;
+  }
+
+  private static boolean allDigits(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isNameChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "._~%-".indexOf(c) >= 0;
+  }
+
+  private static boolean isHexDigit(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  /** RFC 9110 tchar. */
+  private static boolean isTchar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   /** The non-blank values joined with ", ", or {@code null} when there are none or one is unsafe. */

@@ -1,12 +1,8 @@
 package io.github.httpswrapper.internal.http;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The header fields of one message, in the order received, with names in their original case. Immutable: the
@@ -22,22 +18,15 @@ public final class HttpHeaders {
    * connection and must not be forwarded to the next. Transfer-Encoding is hop-by-hop too but stays, because
    * the wrapper forwards a chunked body as chunked.
    */
-  private static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "keep-alive",
-          "proxy-connection",
-          "te",
-          "trailer",
-          "upgrade",
-          "http2-settings",
-          "proxy-authorization");
+  private static final String[] HOP_BY_HOP = {
+    "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Upgrade", "HTTP2-Settings", "Proxy-Authorization"
+  };
 
   /**
    * Fields that say where a message ends or whom it is for. A client that lists them in {@code Connection}
    * must not make the wrapper drop them: forwarding a body without its Content-Length is request smuggling.
    */
-  private static final Set<String> NEVER_DROPPED = Set.of("content-length", "transfer-encoding", "host");
+  private static final String[] NEVER_DROPPED = {"Content-Length", "Transfer-Encoding", "Host"};
 
   /** Alternating names and values. */
   private final String[] fields;
@@ -129,15 +118,57 @@ public final class HttpHeaders {
    */
   public boolean hasToken(String name, String token) {
     for (int i = 0; i < fields.length; i += 2) {
-      if (fields[i].equalsIgnoreCase(name)) {
-        for (String element : fields[i + 1].split(",", -1)) {
-          if (element.strip().equalsIgnoreCase(token)) {
-            return true;
-          }
-        }
+      if (fields[i].equalsIgnoreCase(name) && listContains(fields[i + 1], token)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** Whether one element of the comma-separated {@code list}, stripped of whitespace, is {@code token}. */
+  private static boolean listContains(String list, String token) {
+    int start = 0;
+    while (start <= list.length()) {
+      int comma = list.indexOf(',', start);
+      int end = comma < 0 ? list.length() : comma;
+      int from = start;
+      while (from < end && Character.isWhitespace(list.charAt(from))) {
+        from++;
+      }
+      while (end > from && Character.isWhitespace(list.charAt(end - 1))) {
+        end--;
+      }
+      if (end - from == token.length() && list.regionMatches(true, from, token, 0, token.length())) {
+        return true;
+      }
+      if (comma < 0) {
+        return false;
+      }
+      start = comma + 1;
+    }
+    return false;
+  }
+
+  /** Whether the fields named {@code name} have the same values, in the same order, in {@code other}. */
+  boolean sameValues(HttpHeaders other, String name) {
+    int i = 0;
+    int j = 0;
+    while (true) {
+      while (i < fields.length && !fields[i].equalsIgnoreCase(name)) {
+        i += 2;
+      }
+      while (j < other.fields.length && !other.fields[j].equalsIgnoreCase(name)) {
+        j += 2;
+      }
+      if (i >= fields.length || j >= other.fields.length) {
+        return i >= fields.length && j >= other.fields.length;
+      }
+      if (!fields[i + 1].equals(other.fields[j + 1])) {
+        return false;
+      }
+      i += 2;
+      j += 2;
+    }
   }
 
   /**
@@ -172,6 +203,24 @@ public final class HttpHeaders {
     return new HttpHeaders(more);
   }
 
+  /**
+   * These fields plus more at the end, from alternating names and values, in one copy.
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public HttpHeaders with(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("HttpHeaders.with needs names and values in pairs");
+    }
+    String[] more = Arrays.copyOf(fields, fields.length + namesAndValues.length);
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      check(namesAndValues[i], namesAndValues[i + 1]);
+      more[fields.length + i] = namesAndValues[i];
+      more[fields.length + i + 1] = namesAndValues[i + 1];
+    }
+    return new HttpHeaders(more);
+  }
+
   /** These fields without any named {@code name}, then one {@code name: value} at the end. */
   public HttpHeaders set(String name, String value) {
     return without(name).with(name, value);
@@ -179,14 +228,7 @@ public final class HttpHeaders {
 
   /** These fields without any whose name is one of {@code names} (ignoring case). */
   public HttpHeaders without(String... names) {
-    List<String> kept = new ArrayList<>(fields.length);
-    for (int i = 0; i < fields.length; i += 2) {
-      if (!matchesAny(fields[i], names)) {
-        kept.add(fields[i]);
-        kept.add(fields[i + 1]);
-      }
-    }
-    return kept.size() == fields.length ? this : trusted(kept);
+    return without(names, false, null);
   }
 
   /**
@@ -200,14 +242,7 @@ public final class HttpHeaders {
     for (int i = 0; i < names.length; i++) {
       dashed[i] = names[i].replace('_', '-');
     }
-    List<String> kept = new ArrayList<>(fields.length);
-    for (int i = 0; i < fields.length; i += 2) {
-      if (!matchesAny(fields[i].replace('_', '-'), dashed)) {
-        kept.add(fields[i]);
-        kept.add(fields[i + 1]);
-      }
-    }
-    return kept.size() == fields.length ? this : trusted(kept);
+    return without(dashed, true, null);
   }
 
   /**
@@ -218,40 +253,90 @@ public final class HttpHeaders {
    * {@code Upgrade} field back.
    */
   public HttpHeaders withoutHopByHop() {
-    List<String> named = new ArrayList<>();
+    List<String> named = null;
     for (String token : tokens("Connection")) {
-      String lower = token.toLowerCase(Locale.ROOT);
-      if (!NEVER_DROPPED.contains(lower)) {
-        named.add(lower);
+      if (!matchesAny(token, NEVER_DROPPED)) {
+        named = named == null ? new ArrayList<>(4) : named;
+        named.add(token);
       }
     }
-    List<String> kept = new ArrayList<>(fields.length);
+    return without(HOP_BY_HOP, false, named);
+  }
+
+  /**
+   * These fields without those named in {@code names} or {@code alsoNames} (ignoring case; with {@code dashed},
+   * also reading {@code _} in a field's name as {@code -}); this object when none is dropped.
+   */
+  private HttpHeaders without(String[] names, boolean dashed, List<String> alsoNames) {
+    String[] kept = null;
+    int size = 0;
     for (int i = 0; i < fields.length; i += 2) {
-      String lower = fields[i].toLowerCase(Locale.ROOT);
-      if (!HOP_BY_HOP.contains(lower) && !named.contains(lower)) {
-        kept.add(fields[i]);
-        kept.add(fields[i + 1]);
+      String name = dashed ? fields[i].replace('_', '-') : fields[i];
+      boolean drop = matchesAny(name, names) || alsoNames != null && matchesAny(name, alsoNames);
+      if (drop && kept == null) {
+        kept = Arrays.copyOf(fields, fields.length);
+        size = i;
+      } else if (!drop && kept != null) {
+        kept[size++] = fields[i];
+        kept[size++] = fields[i + 1];
       }
     }
-    return kept.size() == fields.length ? this : trusted(kept);
+    if (kept == null) {
+      return this;
+    }
+    return size == 0 ? EMPTY : new HttpHeaders(Arrays.copyOf(kept, size));
   }
 
   /** The fields as {@code name: value CRLF} lines, without the empty line that ends a head. */
   public byte[] encode() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(32 * size() + 16);
-    encodeTo(out);
-    return out.toByteArray();
+    byte[] out = new byte[encodedLength()];
+    encodeInto(out, 0);
+    return out;
   }
 
-  void encodeTo(ByteArrayOutputStream out) {
+  /** The length of {@link #encode()}. */
+  int encodedLength() {
+    int length = 0;
     for (int i = 0; i < fields.length; i += 2) {
-      out.writeBytes(fields[i].getBytes(StandardCharsets.ISO_8859_1));
-      out.write(':');
-      out.write(' ');
-      out.writeBytes(fields[i + 1].getBytes(StandardCharsets.ISO_8859_1));
-      out.write('\r');
-      out.write('\n');
+      length += fields[i].length() + 2 + fields[i + 1].length() + 2;
     }
+    return length;
+  }
+
+  /** Writes {@link #encode()} into {@code out} at {@code at}; returns the index after it. */
+  int encodeInto(byte[] out, int at) {
+    for (int i = 0; i < fields.length; i += 2) {
+      at = latin1(fields[i], out, at);
+      out[at++] = ':';
+      out[at++] = ' ';
+      at = latin1(fields[i + 1], out, at);
+      out[at++] = '\r';
+      out[at++] = '\n';
+    }
+    return at;
+  }
+
+  /**
+   * A head: {@code startLine CRLF}, these fields, and the empty line. Names and values hold only chars up to
+   * U+00FF (checked when they were parsed or added), each written as the one byte it was received as.
+   */
+  byte[] encodeHead(String startLine) {
+    byte[] out = new byte[startLine.length() + 2 + encodedLength() + 2];
+    int at = latin1(startLine, out, 0);
+    out[at++] = '\r';
+    out[at++] = '\n';
+    at = encodeInto(out, at);
+    out[at++] = '\r';
+    out[at] = '\n';
+    return out;
+  }
+
+  // String.getBytes(int, int, byte[], int) writes the low byte of each char: ISO-8859-1 for the chars a head
+  // can hold, and for a Latin-1 string one array copy. It is deprecated only for chars above U+00FF.
+  @SuppressWarnings("deprecation")
+  private static int latin1(String text, byte[] out, int at) {
+    text.getBytes(0, text.length(), out, at);
+    return at + text.length();
   }
 
   @Override
@@ -275,6 +360,15 @@ public final class HttpHeaders {
   }
 
   private static boolean matchesAny(String name, String[] names) {
+    for (String candidate : names) {
+      if (name.equalsIgnoreCase(candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAny(String name, List<String> names) {
     for (String candidate : names) {
       if (name.equalsIgnoreCase(candidate)) {
         return true;

@@ -146,6 +146,22 @@ public final class HttpInput {
    * @throws EOFException if the stream ends inside the line
    */
   public String readLine(int maxBytes, int tooLongStatus, String tooLongMessage) throws IOException {
+    int end = lineEnd(maxBytes, tooLongStatus, tooLongMessage);
+    if (end < 0) {
+      return null;
+    }
+    String line = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+    position = end + 2;
+    return line;
+  }
+
+  /**
+   * Reads until a whole line is buffered, as {@link #readLine} does, without taking it: the line is {@link
+   * #bufferBytes()} from {@link #linePosition()} up to the index returned, and {@link #skipLine} takes it.
+   *
+   * @return the index of the line's CR, or -1 if the stream ended before the line started
+   */
+  int lineEnd(int maxBytes, int tooLongStatus, String tooLongMessage) throws IOException {
     int scanned = 0;
     while (true) {
       int i = position + scanned;
@@ -158,9 +174,7 @@ public final class HttpInput {
           if (buffer[i + 1] != '\n') {
             throw new HttpException(400, "bare CR in a line: lines must end with CRLF");
           }
-          String line = new String(buffer, position, i - position, StandardCharsets.ISO_8859_1);
-          position = i + 2;
-          return line;
+          return i;
         }
         if (b == '\n') {
           throw new HttpException(400, "bare LF in a line: lines must end with CRLF");
@@ -173,11 +187,26 @@ public final class HttpInput {
       scanned = i - position;
       if (!fillForLine(maxBytes)) {
         if (position == limit) {
-          return null;
+          return -1;
         }
         throw new EOFException("connection closed in the middle of a line");
       }
     }
+  }
+
+  /** The buffer a line found by {@link #lineEnd} is in; valid until the next read. */
+  byte[] bufferBytes() {
+    return buffer;
+  }
+
+  /** Where a line found by {@link #lineEnd} starts. */
+  int linePosition() {
+    return position;
+  }
+
+  /** Takes the line that ends at {@code end} (a result of {@link #lineEnd}) and its CRLF. */
+  void skipLine(int end) {
+    position = end + 2;
   }
 
   /** Makes room (compacting first, then growing up to one line plus CRLF) and reads once more. */

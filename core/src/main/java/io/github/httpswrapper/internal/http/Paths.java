@@ -119,6 +119,9 @@ public final class Paths {
   }
 
   private static void checkUtf8(byte[] bytes) throws HttpException {
+    if (isAscii(bytes)) {
+      return;
+    }
     try {
       StandardCharsets.UTF_8
           .newDecoder()
@@ -128,6 +131,15 @@ public final class Paths {
     } catch (CharacterCodingException e) {
       throw new HttpException(400, "percent-encoded bytes in the path are not UTF-8");
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkSegments(String path) throws HttpException {

@@ -1,7 +1,5 @@
 package io.github.httpswrapper.internal.http;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A request line and its header fields, as read and checked by {@link RequestParser}. Immutable.
@@ -147,12 +145,7 @@ public final class RequestHead {
    * alone and cannot pick a different one from an absolute URL.
    */
   public byte[] encode() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.writeBytes((method + " " + originForm() + " " + version + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-    headers.encodeTo(out);
-    out.write('\r');
-    out.write('\n');
-    return out.toByteArray();
+    return headers.encodeHead(method + " " + originForm() + " " + version);
   }
 
   /** {@code METHOD path version}, without the query, which may carry tokens that do not belong in logs. */

@@ -1,7 +1,5 @@
 package io.github.httpswrapper.internal.http;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** A target's status line and header fields, as read and checked by {@link ResponseParser}. Immutable. */
 public final class ResponseHead {
@@ -92,12 +90,7 @@ public final class ResponseHead {
    * (the space before an empty reason is required by RFC 9112).
    */
   public byte[] encode() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.writeBytes((version + " " + status + " " + reason + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-    headers.encodeTo(out);
-    out.write('\r');
-    out.write('\n');
-    return out.toByteArray();
+    return headers.encodeHead(version + " " + status + " " + reason);
   }
 
   @Override

@@ -1,30 +1,30 @@
 package io.github.httpswrapper.internal.http;
 
-import java.util.regex.Pattern;
-
 /** The small grammar pieces of RFC 9110 and RFC 3986 that requests, responses and bodies share. */
 final class Syntax {
   /** 2^62: far beyond any real body, and small enough that adding to it never overflows a {@code long}. */
   static final long MAX_CONTENT_LENGTH = 1L << 62;
 
-  private static final String LABEL = "[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?";
-  /**
-   * A DNS name (underscores allowed, as container names use them) or an IPv4 address, or a bracketed IPv6
-   * literal without a zone; then an optional port. Stricter than RFC 3986 reg-name on purpose: percent-encoding
-   * and sub-delims in a host only ever serve to make two parsers disagree.
-   */
-  private static final Pattern AUTHORITY =
-      Pattern.compile(
-          "(?:(?:" + LABEL + "\\.)*" + LABEL + "\\.?|\\[[0-9A-Fa-f:.]{2,45}\\])(?::([0-9]{1,5}))?");
+  /** Longest DNS name (RFC 1035: 253 characters as text) and label (63). */
+  private static final int MAX_NAME = 253;
+
+  private static final int MAX_LABEL = 63;
+
+  /** RFC 9110 tchar, indexed by ASCII code. */
+  private static final boolean[] TCHAR = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      TCHAR[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    }
+  }
 
   private Syntax() {}
 
   /** RFC 9110 tchar: the characters of a token (method, header name, transfer coding). */
   static boolean isTchar(char c) {
-    if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-      return true;
-    }
-    return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    return c < 128 && TCHAR[c];
   }
 
   static boolean isToken(String s) {
@@ -53,18 +53,82 @@ final class Syntax {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
-  /** Whether {@code s} is {@code host[:port]} as {@link #AUTHORITY} describes it, with a port up to 65535. */
+  /**
+   * Whether {@code s} is {@code host[:port]}: the host a DNS name (labels of letters, digits, {@code -} and
+   * {@code _}, as container names use them, 1 to 63 characters each, not starting or ending with {@code -},
+   * separated by single dots, optionally one trailing dot, 253 characters at most) or an IPv4 address, or a
+   * bracketed IPv6 literal without a zone (2 to 45 characters of hex digits, {@code :} and {@code .}); then
+   * an optional port of 1 to 5 digits, up to 65535. Stricter than RFC 3986 reg-name on purpose:
+   * percent-encoding and sub-delims in a host only ever serve to make two parsers disagree.
+   */
   static boolean isAuthority(String s) {
-    if (s.length() > 300) {
+    int n = s.length();
+    if (n == 0 || n > 300) {
       return false;
     }
-    var matcher = AUTHORITY.matcher(s);
-    if (!matcher.matches()) {
+    int hostEnd;
+    if (s.charAt(0) == '[') {
+      int close = s.indexOf(']');
+      if (close < 3 || close > 46) {
+        return false;
+      }
+      for (int i = 1; i < close; i++) {
+        char c = s.charAt(i);
+        if (!isHexDigit(c) && c != ':' && c != '.') {
+          return false;
+        }
+      }
+      hostEnd = close + 1;
+    } else {
+      int colon = s.indexOf(':');
+      hostEnd = colon < 0 ? n : colon;
+      if (hostEnd > MAX_NAME || !isDnsName(s, hostEnd)) {
+        return false;
+      }
+    }
+    return hostEnd == n || s.charAt(hostEnd) == ':' && isPort(s, hostEnd + 1);
+  }
+
+  /** Whether {@code s} up to {@code end} is labels separated by dots, with at most one trailing dot. */
+  private static boolean isDnsName(String s, int end) {
+    int last = end > 0 && s.charAt(end - 1) == '.' ? end - 1 : end;
+    if (last == 0) {
       return false;
     }
-    String port = matcher.group(1);
-    int hostLength = port == null ? s.length() : s.length() - port.length() - 1;
-    return hostLength <= 253 && (port == null || Integer.parseInt(port) <= 65535);
+    int labelStart = 0;
+    for (int i = 0; i <= last; i++) {
+      if (i == last || s.charAt(i) == '.') {
+        int length = i - labelStart;
+        if (length == 0 || length > MAX_LABEL || s.charAt(labelStart) == '-' || s.charAt(i - 1) == '-') {
+          return false;
+        }
+        labelStart = i + 1;
+      } else if (!isLabelChar(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLabelChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+  }
+
+  /** Whether {@code s} from {@code start} to its end is 1 to 5 digits with a value up to 65535. */
+  private static boolean isPort(String s, int start) {
+    int digits = s.length() - start;
+    if (digits < 1 || digits > 5) {
+      return false;
+    }
+    int port = 0;
+    for (int i = start; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      port = port * 10 + (c - '0');
+    }
+    return port <= 65535;
   }
 
   /**

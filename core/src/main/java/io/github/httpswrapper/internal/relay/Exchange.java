@@ -20,6 +20,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,6 +40,7 @@ final class Exchange {
   private static final Logger log = LoggerFactory.getLogger(Exchange.class);
   /** How long a final response waits for its request's upload task to notice the body's end. */
   private static final long UPLOAD_SETTLE_MILLIS = 1000;
+  private static final String[] REMOVED = ForwardedHeaders.REMOVED.toArray(new String[0]);
   private final RelayConnection connection;
   private final RelayConfig config;
   private final TargetLink target;
@@ -179,24 +181,32 @@ final class Exchange {
     // wrapper checked is the framing the target gets.
     HttpHeaders headers = request.headers().withoutHopByHop();
     // Also "X_Forwarded_For" and the like, which CGI-style targets read as the hyphenated name.
-    headers = headers.withoutAnySpelling(ForwardedHeaders.REMOVED.toArray(new String[0]));
+    headers = headers.withoutAnySpelling(REMOVED);
     if (!config.forwardAuthorization()) {
       headers = headers.without("Authorization");
     }
-    for (ForwardedHeaders.Field field :
+    List<ForwardedHeaders.Field> forwarded =
         ForwardedHeaders.compute(
             client,
             connection.source().getAddress(),
             fromTrustedProxy,
             request.host(),
             connection.localPort(),
-            request.headers()::all)) {
-      headers = headers.with(field.name(), field.value());
+            request.headers()::all);
+    boolean upgrade = request.upgradeRequested();
+    String[] added = new String[2 * forwarded.size() + (upgrade ? 4 : 0)];
+    int at = 0;
+    for (ForwardedHeaders.Field field : forwarded) {
+      added[at++] = field.name();
+      added[at++] = field.value();
     }
-    if (request.upgradeRequested()) {
-      headers = headers.with("Connection", "upgrade").with("Upgrade", request.headers().first("Upgrade"));
+    if (upgrade) {
+      added[at++] = "Connection";
+      added[at++] = "upgrade";
+      added[at++] = "Upgrade";
+      added[at] = request.headers().first("Upgrade");
     }
-    return headers;
+    return headers.with(added);
   }
 
   private boolean hasBody() {

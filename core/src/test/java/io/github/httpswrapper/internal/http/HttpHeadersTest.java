@@ -114,6 +114,39 @@ class HttpHeadersTest {
   }
 
   @Test
+  void hasTokenIgnoresWhitespaceAndEmptyElementsAroundTheToken() {
+    HttpHeaders headers = HttpHeaders.of("Connection", ",\tKeep-Alive ,, close");
+    assertTrue(headers.hasToken("connection", "keep-alive"));
+    assertTrue(headers.hasToken("Connection", "CLOSE"));
+    assertFalse(headers.hasToken("Connection", "keep"));
+  }
+
+  @Test
+  void withManyAppendsAllInOrderAndChecksEachPair() {
+    HttpHeaders headers = HttpHeaders.of("A", "1").with("B", "2", "C", "3");
+    assertEquals("A: 1\r\nB: 2\r\nC: 3\r\n", text(headers.encode()));
+    assertThrows(IllegalArgumentException.class, () -> headers.with("D", "4", "E", "5\r\nX: y"));
+    assertThrows(IllegalArgumentException.class, () -> headers.with("D", "4", "E"));
+  }
+
+  @Test
+  void sameValuesComparesOneNameInOrderIgnoringOtherFields() {
+    HttpHeaders parsed = HttpHeaders.of("Content-Length", "5", "A", "1");
+    assertTrue(parsed.sameValues(HttpHeaders.of("X", "y", "content-length", "5"), "Content-Length"));
+    assertFalse(parsed.sameValues(HttpHeaders.of("Content-Length", "6"), "Content-Length"));
+    assertFalse(parsed.sameValues(HttpHeaders.of("Content-Length", "5", "Content-Length", "5"), "Content-Length"));
+    assertFalse(parsed.sameValues(HttpHeaders.empty(), "Content-Length"));
+    assertTrue(HttpHeaders.empty().sameValues(HttpHeaders.of("A", "1"), "Content-Length"));
+  }
+
+  @Test
+  void aHeadIsEncodedAsItsLinesAndTheEmptyLine() {
+    HttpHeaders headers = HttpHeaders.of("Host", "h\u00e9");
+    byte[] head = headers.encodeHead("GET / HTTP/1.1");
+    assertEquals("GET / HTTP/1.1\r\nHost: h\u00e9\r\n\r\n", new String(head, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
   void toStringShowsNamesButNotValues() {
     assertEquals("[Authorization]", HttpHeaders.of("Authorization", "Basic c2VjcmV0").toString());
   }
