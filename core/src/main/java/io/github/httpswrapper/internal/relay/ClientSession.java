@@ -5,7 +5,6 @@ import io.github.httpswrapper.internal.http.PlainHttpAnswer;
 import io.github.httpswrapper.internal.metrics.HandshakeFailures;
 import io.github.httpswrapper.internal.metrics.Metrics;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -106,7 +105,7 @@ final class ClientSession implements Runnable {
       }
       return null;
     }
-    SSLSocket ssl = tls.layer(raw, new ByteArrayInputStream(new byte[] {(byte) first}));
+    SSLSocket ssl = tls.layer(raw, new ReadAhead(rawIn, first));
     try {
       ssl.startHandshake();
       connection.metrics().handshakeCompleted();
