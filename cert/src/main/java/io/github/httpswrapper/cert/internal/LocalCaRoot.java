@@ -93,9 +93,8 @@ final class LocalCaRoot {
         commonName,
         start.minus(Duration.ofHours(1)),
         start.atOffset(ZoneOffset.UTC).plusYears(VALIDITY_YEARS).toInstant());
-    // The key goes first: a certificate on disk whose key is missing would be unusable, the reverse is harmless.
-    StateFiles.write(directory.resolve(KEY_FILE), Pem.encodePrivateKey(root.key), true);
-    StateFiles.write(directory.resolve(CERTIFICATE_FILE), Pem.encodeCertificates(List.of(root.certificate)), false);
+    StateFiles.writeKeyAndCertificates(
+        directory.resolve(KEY_FILE), root.key, directory.resolve(CERTIFICATE_FILE), List.of(root.certificate));
     return new LocalCaRoot(root.key, root.certificate);
   }
 

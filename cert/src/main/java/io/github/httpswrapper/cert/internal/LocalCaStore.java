@@ -5,12 +5,7 @@ import io.github.httpswrapper.cert.Identity;
 import io.github.httpswrapper.cert.KeyAlgorithm;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +33,7 @@ public final class LocalCaStore {
   private static final Duration ROOT_EXPIRY_WARNING = Duration.ofDays(90);
   private static final String DEFAULT_COMMON_NAME = "localhost";
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
-  /** A JVM can hold a file lock only once: threads of one process queue here before taking it. */
-  private static final Object JVM_LOCK = new Object();
+  private static final StateLock LOCK = new StateLock();
 
   private LocalCaStore() {}
 
@@ -80,23 +74,10 @@ public final class LocalCaStore {
     List<String> names = SelfSignedStore.wantedNames(extraNames, origin);
     String commonName = extraNames.isEmpty() ? DEFAULT_COMMON_NAME : HostNames.canonical(extraNames.get(0), origin);
     Path directory = stateDir.resolve(DIRECTORY);
-    synchronized (JVM_LOCK) {
-      try {
-        StateFiles.createPrivateDirectory(directory);
-        try (FileChannel lockFile = FileChannel.open(
-            directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-          // Held until the channel closes; another process blocks here until this one has written its files.
-          lockFile.lock();
-          LocalCaRoot root = root(directory, origin);
-          return leaf(directory, root, names, commonName, algorithm, leafValidity, origin);
-        }
-      } catch (IOException e) {
-        throw new CertificateMaterialException(
-            origin + ": cannot write to " + directory + " (" + describe(e) + "): choose a writable state"
-                + " directory with stateDirectory(...) or --state-dir",
-            e);
-      }
-    }
+    return LOCK.run(directory, origin, () -> {
+      LocalCaRoot root = root(directory, origin);
+      return leaf(directory, root, names, commonName, algorithm, leafValidity, origin);
+    });
   }
 
   private static LocalCaRoot root(Path directory, String origin) throws IOException {
@@ -138,9 +119,8 @@ public final class LocalCaStore {
     KeyAndCertificate made = LocalCaCertificates.leaf(
         root.certificate, root.key, algorithm, commonName, names, start.minus(Duration.ofHours(1)), notAfter);
     List<X509Certificate> chain = List.of(made.certificate, root.certificate);
-    // The key goes first: a certificate on disk whose key is missing would be unusable, the reverse is harmless.
-    StateFiles.write(directory.resolve(LocalCaLeaf.KEY_FILE), Pem.encodePrivateKey(made.key), true);
-    StateFiles.write(directory.resolve(LocalCaLeaf.CERTIFICATE_FILE), Pem.encodeCertificates(chain), false);
+    StateFiles.writeKeyAndCertificates(
+        directory.resolve(LocalCaLeaf.KEY_FILE), made.key, directory.resolve(LocalCaLeaf.CERTIFICATE_FILE), chain);
     Identity identity = Identity.of(made.key, chain, origin, rootFile);
     log.info("{}: issued a new certificate ({}) for {}, valid until {}, SHA-256 {}",
         origin, reason, names, identity.notAfter(), identity.sha256Fingerprint());
@@ -158,18 +138,5 @@ public final class LocalCaStore {
 
   private static String shellQuoted(String text) {
     return SHELL_SAFE.matcher(text).matches() ? text : "'" + text.replace("'", "'\\''") + "'";
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return e.getMessage() + " exists and is not a directory";
-    }
-    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-      return ((FileSystemException) e).getReason();
-    }
-    return PemText.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
   }
 }

@@ -5,12 +5,7 @@ import io.github.httpswrapper.cert.Identity;
 import io.github.httpswrapper.cert.KeyAlgorithm;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,8 +36,7 @@ public final class SelfSignedStore {
    */
   static final Duration RENEW_BEFORE = Duration.ofDays(14);
   private static final List<String> DEFAULT_NAMES = List.of("localhost", "127.0.0.1", "::1");
-  /** A JVM can hold a file lock only once: threads of one process queue here before taking it. */
-  private static final Object JVM_LOCK = new Object();
+  private static final StateLock LOCK = new StateLock();
 
   private SelfSignedStore() {}
 
@@ -73,22 +67,7 @@ public final class SelfSignedStore {
     // The CN is only shown to people (clients match the alternative names), so show the name they asked for.
     String commonName = extraNames.isEmpty() ? DEFAULT_NAMES.get(0) : HostNames.canonical(extraNames.get(0), origin);
     Path directory = stateDir.resolve(DIRECTORY);
-    synchronized (JVM_LOCK) {
-      try {
-        StateFiles.createPrivateDirectory(directory);
-        try (FileChannel lockFile = FileChannel.open(
-            directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-          // Held until the channel closes; another process blocks here until this one has written both files.
-          lockFile.lock();
-          return loadOrCreate(directory, names, commonName, algorithm, validity, origin);
-        }
-      } catch (IOException e) {
-        throw new CertificateMaterialException(
-            origin + ": cannot write to " + directory + " (" + describe(e) + "): choose a writable state"
-                + " directory with stateDirectory(...) or --state-dir",
-            e);
-      }
-    }
+    return LOCK.run(directory, origin, () -> loadOrCreate(directory, names, commonName, algorithm, validity, origin));
   }
 
   private static Identity loadOrCreate(
@@ -104,9 +83,7 @@ public final class SelfSignedStore {
     }
     KeyAndCertificate made =
         SelfSignedCertificates.generate(algorithm, commonName, names, validity);
-    // The key goes first: a certificate on disk whose key is missing would be unusable, the reverse is harmless.
-    StateFiles.write(keyFile, Pem.encodePrivateKey(made.key), true);
-    StateFiles.write(certificateFile, Pem.encodeCertificates(List.of(made.certificate)), false);
+    StateFiles.writeKeyAndCertificates(keyFile, made.key, certificateFile, List.of(made.certificate));
     Identity identity = Identity.of(made.key, List.of(made.certificate), origin, certificateFile);
     log.info("{}: made a new certificate ({}) for {}, valid until {}, SHA-256 {}",
         origin, reason, names, identity.notAfter(), identity.sha256Fingerprint());
@@ -134,18 +111,5 @@ public final class SelfSignedStore {
       log.debug("not adding this machine's host name to the certificate: {}", e.getMessage());
       return null;
     }
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return e.getMessage() + " exists and is not a directory";
-    }
-    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-      return ((FileSystemException) e).getReason();
-    }
-    return PemText.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
   }
 }

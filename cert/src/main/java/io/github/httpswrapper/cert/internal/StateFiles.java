@@ -13,6 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -73,6 +76,17 @@ public final class StateFiles {
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /**
+   * Stores a private key (readable by its owner only) and its certificate chain, each in PEM and in one step.
+   *
+   * <p>The key goes first: a certificate on disk whose key is missing would be unusable, the reverse is harmless.
+   */
+  static void writeKeyAndCertificates(
+      Path keyFile, PrivateKey key, Path certificateFile, List<X509Certificate> chain) throws IOException {
+    write(keyFile, Pem.encodePrivateKey(key), true);
+    write(certificateFile, Pem.encodeCertificates(chain), false);
   }
 
   private static FileAttribute<?>[] attributes(String permissions) {
