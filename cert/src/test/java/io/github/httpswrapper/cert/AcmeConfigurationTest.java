@@ -2,13 +2,16 @@ package io.github.httpswrapper.cert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How an ACME source is configured, and the mistakes refused before any CA is asked. */
 class AcmeConfigurationTest {
@@ -60,5 +63,18 @@ class AcmeConfigurationTest {
 
     assertEquals("the ACME directory must be an https:// URL such as"
         + " https://acme-v02.api.letsencrypt.org/directory, was http://acme.example/dir", e.getMessage());
+  }
+
+  @Test
+  void unwritableStateDirectoryIsNamedWithTheFixBeforeAnyCaIsAsked(@TempDir Path dir) throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("state"), "a file, not a directory");
+    CertificateSource.Acme source = CertificateSource.acme(DIRECTORY, "blog.example.org").stateDirectory(notADirectory);
+
+    CertificateMaterialException e = assertThrows(CertificateMaterialException.class, source::load);
+
+    Path certificateDirectory = notADirectory.resolve("acme").resolve("acme.example").resolve("blog.example.org");
+    assertEquals(source.description() + ": cannot write to " + certificateDirectory + " (" + notADirectory
+        + " exists and is not a directory): choose a writable state directory with stateDirectory(...) or"
+        + " --state-dir", e.getMessage());
   }
 }

@@ -5,12 +5,11 @@ import io.github.httpswrapper.cert.Identity;
 import io.github.httpswrapper.cert.internal.Pem;
 import io.github.httpswrapper.cert.internal.PemLoader;
 import io.github.httpswrapper.cert.internal.StateFiles;
+import io.github.httpswrapper.cert.internal.StateLock;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -33,8 +32,7 @@ final class AcmeStore {
   static final String ACCOUNT_KEY = "account-key.pem";
   static final String CERTIFICATE = "certificate.pem";
   static final String KEY = "key.pem";
-  /** A JVM can hold a file lock only once: threads of one process queue here before taking it. */
-  private static final Object JVM_LOCK = new Object();
+  private static final StateLock LOCK = new StateLock();
 
   final Path accountKeyFile;
   final Path certificateFile;
@@ -55,29 +53,13 @@ final class AcmeStore {
     return new AcmeStore(server, config.domains().get(0), config.description());
   }
 
-  /** What {@link #locked} runs. */
-  interface Action<T> {
-    T run() throws IOException;
-  }
-
-  /** Runs {@code action} while no other thread or process works on this certificate. */
-  <T> T locked(Action<T> action) {
-    synchronized (JVM_LOCK) {
-      try {
-        StateFiles.createPrivateDirectory(certificateDirectory);
-        try (FileChannel lock = FileChannel.open(
-            certificateDirectory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-          // Held until the channel closes: another process blocks here until this one has stored its result.
-          lock.lock();
-          return action.run();
-        }
-      } catch (IOException e) {
-        throw new CertificateMaterialException(
-            origin + ": cannot write to " + certificateDirectory + " (" + e + "): choose a writable state"
-                + " directory with stateDirectory(...) or --state-dir",
-            e);
-      }
-    }
+  /**
+   * Runs {@code work} while no other thread or process works on this certificate.
+   *
+   * @throws CertificateMaterialException when the directory cannot be created or written, with the fix
+   */
+  <T> T locked(StateLock.Work<T> work) {
+    return LOCK.run(certificateDirectory, origin, work);
   }
 
   /**
