@@ -1,5 +1,7 @@
 package io.github.httpswrapper.internal.metrics;
 
+import static io.github.httpswrapper.internal.Closeables.closeQuietly;
+
 import io.github.httpswrapper.internal.client.IpLiterals;
 import io.github.httpswrapper.internal.http.HttpException;
 import io.github.httpswrapper.internal.http.HttpInput;
@@ -174,17 +176,6 @@ public final class MetricsEndpoint implements AutoCloseable {
       thread.join(1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    if (closeable == null) {
-      return;
-    }
-    try {
-      closeable.close();
-    } catch (Exception ignored) {
-      // closing a listening socket fails only when it is closed already
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.httpswrapper.internal.relay;
 
+import static io.github.httpswrapper.internal.Closeables.closeQuietly;
+
 import io.github.httpswrapper.internal.http.HttpException;
 import io.github.httpswrapper.internal.http.HttpInput;
 import io.github.httpswrapper.internal.http.HttpLimits;
@@ -107,14 +109,14 @@ final class RedirectListener implements AutoCloseable {
         continue;
       }
       if (!open.tryAcquire()) {
-        RelayConnection.closeQuietly(socket);
+        closeQuietly(socket);
         continue;
       }
       try {
         workers.execute(() -> answer(socket));
       } catch (RejectedExecutionException e) {
         open.release();
-        RelayConnection.closeQuietly(socket);
+        closeQuietly(socket);
       }
     }
   }
@@ -174,10 +176,6 @@ final class RedirectListener implements AutoCloseable {
   public void close() {
     closed = true;
     workers.shutdownNow();
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // closing a listening socket fails only if it is already closed
-    }
+    closeQuietly(server);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.httpswrapper.internal.relay;
 
+import static io.github.httpswrapper.internal.Closeables.closeQuietly;
+
 import io.github.httpswrapper.cert.CertificateSource;
 import io.github.httpswrapper.cert.Identity;
 import io.github.httpswrapper.internal.access.Addresses;
@@ -437,17 +439,6 @@ public final class Relay implements AutoCloseable {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable closeable) {
-    if (closeable == null) {
-      return;
-    }
-    try {
-      closeable.close();
-    } catch (Exception ignored) {
-      // best effort while shutting down or refusing
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.httpswrapper.internal.relay;
 
+import static io.github.httpswrapper.internal.Closeables.closeQuietly;
+
 import io.github.httpswrapper.internal.metrics.CountingStreams;
 import io.github.httpswrapper.internal.metrics.Metrics;
 import java.io.Closeable;
@@ -327,13 +329,5 @@ public final class RelayConnection implements Closeable {
   /** Whether the current deadline (handshake, then idle) has passed at {@code now}. */
   boolean expired(long now) {
     return now - deadlineNanos > 0;
-  }
-
-  static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // closing is best effort: the peer may already be gone
-    }
   }
 }

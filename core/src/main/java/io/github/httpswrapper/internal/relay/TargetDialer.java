@@ -1,5 +1,7 @@
 package io.github.httpswrapper.internal.relay;
 
+import static io.github.httpswrapper.internal.Closeables.closeQuietly;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -56,13 +58,5 @@ final class TargetDialer {
 
   String target() {
     return target;
-  }
-
-  private static void closeQuietly(Socket socket) {
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // nothing more to do with a socket that failed to connect
-    }
   }
 }

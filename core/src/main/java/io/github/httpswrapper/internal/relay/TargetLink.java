@@ -1,5 +1,7 @@
 package io.github.httpswrapper.internal.relay;
 
+import static io.github.httpswrapper.internal.Closeables.closeQuietly;
+
 import io.github.httpswrapper.internal.http.HttpInput;
 import java.io.Closeable;
 import java.io.IOException;
@@ -61,7 +63,7 @@ final class TargetLink implements Closeable {
   @Override
   public void close() {
     if (socket != null) {
-      RelayConnection.closeQuietly(socket);
+      closeQuietly(socket);
       socket = null;
     }
   }
