@@ -16,8 +16,9 @@ import java.util.Arrays;
  * bcrypt hash, or {@code NAME:HASH}, a line for an htpasswd file. So that no password ever has to be typed on
  * a command line.
  *
- * <p>At a terminal the password is asked for twice without echo; otherwise (a pipe, a file) the first line of
- * standard input is the password, read once. Exit codes: 0 printed, 1 standard input cannot be read, 2 bad
+ * <p>When standard input is a terminal the password is asked for twice without echo, also when standard output
+ * is redirected ({@code hash-password --user alice >> users.htpasswd}); otherwise (a pipe, a file) the first line
+ * of standard input is the password, read once. Exit codes: 0 printed, 1 standard input cannot be read, 2 bad
  * usage, an empty password, or two different passwords typed.
  */
 final class HashPassword {
@@ -26,17 +27,26 @@ final class HashPassword {
 
   /** Asks for a password without echo; {@code null} from it means the input ended (Ctrl-D). */
   interface Terminal {
-    char[] readPassword(String prompt);
+    char[] readPassword(String prompt) throws IOException;
   }
 
   private HashPassword() {}
 
   /**
-   * The terminal this process was started at, or {@code null} when standard input or output is not one.
-   * Since Java 22 {@link System#console()} may return a console for redirected streams; {@code isTerminal()}
-   * (called reflectively, this code being compiled for Java 17) tells them apart.
+   * The terminal standard input comes from, or {@code null} when it is not one (a pipe, a file): the console
+   * when standard output is a terminal too, else {@link EchoOffTerminal}, which asks on standard error.
    */
-  static Terminal systemTerminal() {
+  static Terminal systemTerminal(InputStream in, PrintStream err) {
+    Console console = consoleAtATerminal();
+    return console != null ? console::readPassword : EchoOffTerminal.ofStandardInput(in, err);
+  }
+
+  /**
+   * {@link System#console()} if standard input and output are both a terminal, else {@code null}. Since Java 22
+   * it may return a console for redirected streams; {@code isTerminal()} (called reflectively, this code being
+   * compiled for Java 17) tells them apart.
+   */
+  private static Console consoleAtATerminal() {
     Console console = System.console();
     if (console == null) {
       return null;
@@ -51,7 +61,7 @@ final class HashPassword {
     } catch (ReflectiveOperationException e) {
       return null;
     }
-    return console::readPassword;
+    return console;
   }
 
   /**
@@ -116,7 +126,7 @@ final class HashPassword {
   }
 
   /** The password typed twice; {@code null}, after saying why, when the two differ or input ended. */
-  private static char[] askTwice(Terminal terminal, PrintStream err) {
+  private static char[] askTwice(Terminal terminal, PrintStream err) throws IOException {
     char[] first = terminal.readPassword("Password: ");
     if (first == null || first.length == 0) {
       return first == null ? new char[0] : first;
@@ -138,10 +148,22 @@ final class HashPassword {
 
   /** The first line of {@code in}, without its line ending; empty when there is none. */
   private static char[] firstLine(InputStream in) throws IOException {
-    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+    char[] line = readLine(new InputStreamReader(in, StandardCharsets.UTF_8));
+    return line == null ? new char[0] : line;
+  }
+
+  /**
+   * The next line of {@code reader}, without its line ending, in an array that only the caller holds (so it can
+   * clear it); {@code null} when the input has ended before it.
+   */
+  static char[] readLine(Reader reader) throws IOException {
     char[] line = new char[64];
     int length = 0;
-    for (int c = reader.read(); c != -1 && c != '\n'; c = reader.read()) {
+    int c = reader.read();
+    if (c == -1) {
+      return null;
+    }
+    for (; c != -1 && c != '\n'; c = reader.read()) {
       if (length == line.length) {
         char[] bigger = Arrays.copyOf(line, length * 2);
         Arrays.fill(line, '\0');

@@ -289,7 +289,8 @@ final class HelpText {
 
       Prints the bcrypt hash of a password, for --user NAME:HASH, or with --user a whole line for the
       --htpasswd file, as htpasswd -nB does. At a terminal it asks for the password twice without
-      showing it; otherwise (a pipe, a file) it reads the first line of standard input, once.
+      showing it, also with the output redirected to a file (the questions go to standard error);
+      otherwise (a pipe, a file) it reads the first line of standard input, once.
 
         --user NAME              print NAME:HASH, a line for the htpasswd file. Default: the hash alone.
         --help, -h               print this help and exit.
@@ -298,8 +299,8 @@ final class HelpText {
       two different passwords typed.
 
       Examples
-        Make a line for alice, then add it to the htpasswd file:
-          java -jar https-wrapper.jar hash-password --user alice
+        Make a line for alice and add it to the htpasswd file:
+          java -jar https-wrapper.jar hash-password --user alice >> htpasswd
         From a script, the password in a variable (printf is a shell builtin, so the password does
         not show in the process list):
           printf '%s\\n' "$PASSWORD" | java -jar https-wrapper.jar hash-password --user alice >> htpasswd
