@@ -4,7 +4,6 @@ import io.github.httpswrapper.cert.CertificateMaterialException;
 import io.github.httpswrapper.cert.Identity;
 import io.github.httpswrapper.cert.KeyAlgorithm;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -84,7 +83,7 @@ public final class LocalCaStore {
     Instant now = Instant.now();
     LocalCaRoot root = LocalCaRoot.read(directory, now);
     if (root == null) {
-      root = LocalCaRoot.create(directory, hostName(), now);
+      root = LocalCaRoot.create(directory, SelfSignedStore.hostName(), now);
       Path file = directory.resolve(LocalCaRoot.CERTIFICATE_FILE);
       log.info("{}: made a new local CA root {} ({}), valid until {}, SHA-256 {}\n{}",
           origin, file, IdentityChecks.subject(root.certificate), root.certificate.getNotAfter().toInstant(),
@@ -125,15 +124,6 @@ public final class LocalCaStore {
     log.info("{}: issued a new certificate ({}) for {}, valid until {}, SHA-256 {}",
         origin, reason, names, identity.notAfter(), identity.sha256Fingerprint());
     return identity;
-  }
-
-  /** This machine's host name, for the root's name; {@code null} if it has no usable one. */
-  private static String hostName() {
-    try {
-      return HostNames.canonical(InetAddress.getLocalHost().getHostName(), "this machine's host name");
-    } catch (IOException | CertificateMaterialException e) {
-      return null;
-    }
   }
 
   private static String shellQuoted(String text) {

@@ -103,12 +103,16 @@ public final class SelfSignedStore {
     return new ArrayList<>(names);
   }
 
-  private static String hostName() {
+  /**
+   * This machine's host name in its canonical spelling, for certificate names; {@code null} if it has no usable
+   * one (it cannot be resolved, or is not a valid DNS name).
+   */
+  static String hostName() {
     try {
       return HostNames.canonical(InetAddress.getLocalHost().getHostName(), "this machine's host name");
     } catch (IOException | CertificateMaterialException e) {
       // A machine without a resolvable or valid host name still gets localhost and the loopback addresses.
-      log.debug("not adding this machine's host name to the certificate: {}", e.getMessage());
+      log.debug("not adding this machine's host name to certificates: {}", e.getMessage());
       return null;
     }
   }
