@@ -75,12 +75,13 @@ final class RedirectListener implements AutoCloseable {
       String name,
       HttpLimits limits,
       Function<String, Optional<String>> challenges) {
-    ServerSocket server;
+    ServerSocket server = null;
     try {
       server = new ServerSocket();
       server.setReuseAddress(true);
       server.bind(new InetSocketAddress(host, port), 128);
     } catch (IOException e) {
+      closeQuietly(server);
       throw new UncheckedIOException(
           "cannot listen for plain HTTP on " + RelayConfig.hostPort(host, port) + ": " + e.getMessage()
               + " (choose another redirect port, or 0 for any free one)",
