@@ -52,6 +52,7 @@ public final class Main {
                 },
                 "https-wrapper-stop"));
     Signals.exitWithStatusZeroOnStop();
+    X25519Provider.install();
     Outcome outcome = run(args, System.out, System.err, System::getenv, started::set);
     if (outcome.session() == null) {
       if (outcome.exitCode() != OK) {
