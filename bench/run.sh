@@ -7,6 +7,8 @@
 #   nginx haproxy hitch stunnel
 #   wrapper-17  the jar on $JAVA17 (default: java on PATH)
 #   wrapper-25  the jar on $JAVA25 (default: the first /usr/lib/jvm/temurin-25*; skipped if none)
+#   wrapper-25-small  the same, launched for a small footprint: SMALL_OPTS (-XX:+UseSerialGC -Xms8m -Xmx64m;
+#               for the idle test -Xmx grows by 32 MiB per 1,000 connections, the README's sizing rule)
 # Figures per peer: keep-alive req/s and p99 (wrk, 50 connections, 100 B), full handshakes/s (ab: one
 # request per connection, never resumes), resumed handshakes/s (wrk with "Connection: close": wrk
 # resumes), 1 MiB downloads in MB/s (wrk, 4 connections), the peer's CPU time per request (utime+stime
@@ -19,8 +21,9 @@
 #
 # Knobs (defaults in brackets): ROUNDS [3] rounds, medians reported; DUR [5] seconds per figure;
 # WARM [15] seconds of load on each JVM before measuring (the JIT needs it); CONNS [50];
-# BULK_CONNS [4]; PEERS [direct nginx haproxy hitch stunnel wrapper-17 wrapper-25];
-# IDLE_CONNS [2000] (up to 10000); IDLE_PEERS [nginx wrapper-25 wrapper-17]; WRAPPER_OPTS [] JVM
+# BULK_CONNS [4]; PEERS [direct nginx haproxy hitch stunnel wrapper-17 wrapper-25 wrapper-25-small];
+# IDLE_CONNS [2000] (up to 10000); IDLE_PEERS [nginx wrapper-25 wrapper-25-small wrapper-17];
+# SMALL_OPTS [-XX:+UseSerialGC -Xms8m -Xmx64m] JVM options of wrapper-25-small; WRAPPER_OPTS [] JVM
 # options for the wrapper; JAR [cli/target/https-wrapper.jar, built if missing]; TARGET_PORT [18080].
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +34,9 @@ if [ "${QUICK:-0}" = 1 ]; then
 fi
 ROUNDS=${ROUNDS:-3}; DUR=${DUR:-5}; WARM=${WARM:-15}; IDLE_CONNS=${IDLE_CONNS:-2000}
 CONNS=${CONNS:-50}; BULK_CONNS=${BULK_CONNS:-4}
-PEERS=${PEERS:-direct nginx haproxy hitch stunnel wrapper-17 wrapper-25}
-IDLE_PEERS=${IDLE_PEERS:-nginx wrapper-25 wrapper-17}
+PEERS=${PEERS:-direct nginx haproxy hitch stunnel wrapper-17 wrapper-25 wrapper-25-small}
+IDLE_PEERS=${IDLE_PEERS:-nginx wrapper-25 wrapper-25-small wrapper-17}
+SMALL_OPTS=${SMALL_OPTS:--XX:+UseSerialGC -Xms8m -Xmx64m}
 TARGET_PORT=${TARGET_PORT:-18080}
 JAR=${JAR:-cli/target/https-wrapper.jar}
 JAVA17=${JAVA17:-java}
@@ -129,12 +133,14 @@ start_peer() {  # start_peer NAME [EXTRA WRAPPER OPTIONS] -> PEER_PID PEER_URL; 
     haproxy) command -v haproxy >/dev/null || return 1; launch "$log" haproxy -db -f "$(fill "$BENCH/conf/haproxy.cfg" "$NEXT_PORT")" ;;
     hitch) command -v hitch >/dev/null || return 1; launch "$log" hitch --config="$(fill "$BENCH/conf/hitch.conf" "$NEXT_PORT")" ;;
     stunnel) command -v stunnel >/dev/null || return 1; launch "$log" stunnel "$(fill "$BENCH/conf/stunnel.conf" "$NEXT_PORT")" ;;
-    wrapper-17|wrapper-25)
-      java=$JAVA17; [ "$name" = wrapper-25 ] && java=$JAVA25
+    wrapper-17|wrapper-25|wrapper-25-small)
+      local jvm_opts=${WRAPPER_OPTS:-}
+      java=$JAVA17; [ "$name" != wrapper-17 ] && java=$JAVA25
+      [ "$name" = wrapper-25-small ] && jvm_opts="$SMALL_OPTS ${SMALL_IDLE_HEAP:-} $jvm_opts"
       [ -n "$java" ] || return 1
       # shellcheck disable=SC2086
       # The access log is off, as nginx's is in conf/nginx.conf: each peer is measured without one.
-      launch "$log" "$java" -Dorg.slf4j.simpleLogger.log.io.github.httpswrapper.access=off ${WRAPPER_OPTS:-} -jar "$JAR" --target "127.0.0.1:$TARGET_PORT" --listen "127.0.0.1:$NEXT_PORT" \
+      launch "$log" "$java" -Dorg.slf4j.simpleLogger.log.io.github.httpswrapper.access=off $jvm_opts -jar "$JAR" --target "127.0.0.1:$TARGET_PORT" --listen "127.0.0.1:$NEXT_PORT" \
         --cert "$WORK/cert.pem" --key "$WORK/key.pem" --state-dir "$WORK/state-$name" --policy trusted-network "$@" ;;
     *) echo "unknown peer $name" >&2; return 1 ;;
   esac
@@ -195,7 +201,7 @@ echo "# https-wrapper side-by-side benchmark, $STAMP, $(uname -sr), $NCPU CPUs: 
 echo "# ROUNDS=$ROUNDS DUR=${DUR}s CONNS=$CONNS BULK_CONNS=$BULK_CONNS; each wrapper gets ${WARM}s of warm-up load (JIT) before it is measured, every round"
 echo "# $(nginx -v 2>&1 | sed 's/.*: //') | $(haproxy -v 2>/dev/null | awk 'NR == 1 {print "haproxy", $3}') | $(hitch --version 2>&1 | head -1) |" \
   "$(stunnel -version 2>&1 | grep -m1 -o 'stunnel [0-9.]*') | $(wrk -v 2>&1 | awk 'NR == 1 {print $1, $2}') | $(openssl version | awk '{print $1, $2}')"
-echo "# wrapper-17: $("$JAVA17" -version 2>&1 | head -1) | wrapper-25: ${JAVA25:+$("$JAVA25" -version 2>&1 | head -1)}"
+echo "# wrapper-17: $("$JAVA17" -version 2>&1 | head -1) | wrapper-25: ${JAVA25:+$("$JAVA25" -version 2>&1 | head -1)} | wrapper-25-small: $SMALL_OPTS"
 read -r -a LIST <<<"$PEERS"
 for ((round = 1; round <= ROUNDS; round++)); do
   k=$(((round - 1) % ${#LIST[@]})); ORDER=("${LIST[@]:k}" "${LIST[@]:0:k}")   # rotate: no peer always first
@@ -214,6 +220,8 @@ CLIENT_JAVA=${JAVA25:-$JAVA17}
 for peer in $IDLE_PEERS; do
   # The wrapper's per-address limit (256) and request-head timeout (20 s) would close these idle connections
   # (they all come from 127.0.0.1 and never send a request): raised for this measurement only.
+  # The small-footprint wrapper's heap is sized as the README says: 32 MiB more per 1,000 connections.
+  SMALL_IDLE_HEAP="-Xmx$((64 + IDLE_CONNS * 32 / 1000))m"
   start_peer "$peer" --max-connections $((IDLE_CONNS + 100)) --max-connections-per-client $((IDLE_CONNS + 100)) \
     --request-head-timeout 10m || { echo "  idle $peer: skipped"; continue; }
   run_wrk "$PEER_URL/small" 4 2; run_ab "$PEER_URL/small" 4 2; sleep 1   # touch the code paths first
@@ -271,6 +279,13 @@ MD=$WORK/table.md
       "resumed $(ratio "${M[wrapper-25,res_hs_s]}" "${M[wrapper-17,res_hs_s]}")," \
       "1 MiB $(ratio "${M[wrapper-25,bulk_MBps]}" "${M[wrapper-17,bulk_MBps]}")," \
       "peak RSS $(ratio "${M[wrapper-25,rss_peak_MiB]}" "${M[wrapper-17,rss_peak_MiB]}")."
+  fi
+  if [ -n "${M[wrapper-25,ka_rps]:-}" ] && [ -n "${M[wrapper-25-small,ka_rps]:-}" ]; then
+    echo
+    echo "wrapper-25-small ($SMALL_OPTS) ÷ wrapper-25: keep-alive $(ratio "${M[wrapper-25-small,ka_rps]}" "${M[wrapper-25,ka_rps]}")," \
+      "full handshakes $(ratio "${M[wrapper-25-small,full_hs_s]}" "${M[wrapper-25,full_hs_s]}")," \
+      "1 MiB $(ratio "${M[wrapper-25-small,bulk_MBps]}" "${M[wrapper-25,bulk_MBps]}")," \
+      "peak RSS $(ratio "${M[wrapper-25-small,rss_peak_MiB]}" "${M[wrapper-25,rss_peak_MiB]}")."
   fi
   if [ "$(wc -l <"$IDLE")" -gt 1 ]; then
     echo
