@@ -1,40 +1,44 @@
 package io.github.httpswrapper.internal.relay;
 
-import io.github.httpswrapper.internal.http.Buffers;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The encrypted bytes of a client connection, as TLS reads them: each socket read fills a lent
- * {@link Buffers buffer}, so that a TLS record's 5-byte header and its body come from one system call instead of
- * two (JSSE reads them separately from the stream it is given). The buffer goes back to the pool as soon as it is
- * drained, so a connection waiting for its next request holds none.
+ * The encrypted bytes of a client connection, as TLS reads them, through a small buffer of the connection's
+ * own: JSSE reads each record's 5-byte header and then its body from the stream it is given, and a socket read
+ * into this buffer usually brings both (a request of a few hundred bytes is one record), so a request costs one
+ * system call instead of two. A read that asks for at least the buffer's size while it is empty (the body of a
+ * large record) goes straight to the socket.
  *
- * <p>It starts with the byte the listener already read to tell a TLS handshake from plain HTTP, and is handed
- * to {@code SSLSocketFactory.createSocket(socket, consumed, autoClose)} as the consumed input: JSSE reads from it
- * until it ends, which is when the socket ends. Reads that ask for a whole buffer or more skip the buffer.
+ * <p>The buffer is the connection's, not lent from {@link io.github.httpswrapper.internal.http.Buffers}: a
+ * connection waits for its next request inside this stream's read, and a lent buffer would be held for the
+ * whole wait. {@value #SIZE} bytes per connection is what idle connections pay for the saved call.
  *
- * <p>Only JSSE's reader uses it, one read at a time; {@link #close} closes the socket's stream and leaves any
- * buffer to the garbage collector, since a reader may still be copying from it.
+ * <p>It starts with the byte the listener already read to tell a TLS handshake from plain HTTP, and is handed to
+ * {@code SSLSocketFactory.createSocket(socket, consumed, autoClose)} as the consumed input: JSSE reads from it
+ * until it ends, which is when the socket ends. Only JSSE's reader uses it, one read at a time.
  */
 final class ReadAhead extends InputStream {
+  static final int SIZE = 1024;
+
   private final InputStream in;
-  private final byte[] one = new byte[1];
-  private byte[] buffer;
+  private final byte[] buffer = new byte[SIZE];
   private int position;
   private int limit;
 
   /** @param first the byte already read from {@code in} */
   ReadAhead(InputStream in, int first) {
     this.in = in;
-    this.buffer = new byte[] {(byte) first};
+    this.buffer[0] = (byte) first;
     this.limit = 1;
   }
 
   @Override
   public int read() throws IOException {
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    if (position == limit && !fill()) {
+      return -1;
+    }
+    return buffer[position++] & 0xff;
   }
 
   @Override
@@ -43,35 +47,28 @@ final class ReadAhead extends InputStream {
       return 0;
     }
     if (position == limit) {
-      if (length >= Buffers.SIZE) {
+      if (length >= SIZE) {
         return in.read(into, offset, length);
       }
-      byte[] fresh = Buffers.take();
-      int n;
-      try {
-        n = in.read(fresh, 0, fresh.length);
-      } catch (IOException | RuntimeException e) {
-        Buffers.give(fresh);
-        throw e;
+      if (!fill()) {
+        return -1;
       }
-      if (n <= 0) {
-        Buffers.give(fresh);
-        return n;
-      }
-      buffer = fresh;
-      position = 0;
-      limit = n;
     }
     int count = Math.min(length, limit - position);
     System.arraycopy(buffer, position, into, offset, count);
     position += count;
-    if (position == limit) {
-      Buffers.give(buffer);
-      buffer = null;
-      position = 0;
-      limit = 0;
-    }
     return count;
+  }
+
+  /** One socket read into the empty buffer; {@code false} at the end of the stream. */
+  private boolean fill() throws IOException {
+    int n = in.read(buffer, 0, SIZE);
+    if (n <= 0) {
+      return false;
+    }
+    position = 0;
+    limit = n;
+    return true;
   }
 
   @Override
