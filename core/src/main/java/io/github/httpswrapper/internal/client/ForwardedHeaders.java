@@ -1,9 +1,11 @@
 package io.github.httpswrapper.internal.client;
 
 import io.github.httpswrapper.internal.access.Addresses;
+import io.github.httpswrapper.internal.http.Syntax;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -94,17 +96,12 @@ public final class ForwardedHeaders {
     fields.add(new Field("X-Forwarded-Port", port));
     fields.add(new Field("Forwarded", forwardedChain == null ? element : forwardedChain + ", " + element));
     fields.add(new Field("X-Real-IP", Addresses.format(IpLiterals.unmapped(client))));
-    return List.copyOf(fields);
+    return Collections.unmodifiableList(fields);
   }
 
   private static String quotedIfNeeded(String value) {
     // A host admits neither '"' nor '\', so quoting needs no escapes.
-    for (int i = 0; i < value.length(); i++) {
-      if (!isTchar(value.charAt(i))) {
-        return "\"" + value + "\"";
-      }
-    }
-    return value;
+    return Syntax.isToken(value) ? value : "\"" + value + "\"";
   }
 
   /**
@@ -117,14 +114,8 @@ public final class ForwardedHeaders {
     int hostEnd;
     if (n > 0 && text.charAt(0) == '[') {
       int close = text.indexOf(']');
-      if (close < 2) {
+      if (close < 2 || !Syntax.isIpLiteralText(text, 1, close)) {
         return false;
-      }
-      for (int i = 1; i < close; i++) {
-        char c = text.charAt(i);
-        if (!isHexDigit(c) && c != ':' && c != '.') {
-          return false;
-        }
       }
       hostEnd = close + 1;
     } else {
@@ -160,16 +151,6 @@ public final class ForwardedHeaders {
 
   private static boolean isNameChar(char c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "._~%-".indexOf(c) >= 0;
-  }
-
-  private static boolean isHexDigit(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-  }
-
-  /** RFC 9110 tchar. */
-  private static boolean isTchar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   /** The non-blank values joined with ", ", or {@code null} when there are none or one is unsafe. */

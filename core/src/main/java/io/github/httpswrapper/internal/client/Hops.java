@@ -1,5 +1,6 @@
 package io.github.httpswrapper.internal.client;
 
+import io.github.httpswrapper.internal.http.Syntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -164,7 +165,7 @@ final class Hops {
 
     private String token() {
       int start = at;
-      while (at < text.length() && isTchar(text.charAt(at))) {
+      while (at < text.length() && Syntax.isTchar(text.charAt(at))) {
         at++;
       }
       return at == start ? null : text.substring(start, at);
@@ -204,11 +205,6 @@ final class Hops {
       while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
         at++;
       }
-    }
-
-    private static boolean isTchar(char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
   }
 }

@@ -253,21 +253,20 @@ public final class HttpHeaders {
    * {@code Upgrade} field back.
    */
   public HttpHeaders withoutHopByHop() {
-    List<String> named = null;
+    List<String> named = new ArrayList<>(0);
     for (String token : tokens("Connection")) {
       if (!matchesAny(token, NEVER_DROPPED)) {
-        named = named == null ? new ArrayList<>(4) : named;
         named.add(token);
       }
     }
-    return without(HOP_BY_HOP, false, named);
+    return without(HOP_BY_HOP, false, named.isEmpty() ? null : named.toArray(new String[0]));
   }
 
   /**
    * These fields without those named in {@code names} or {@code alsoNames} (ignoring case; with {@code dashed},
    * also reading {@code _} in a field's name as {@code -}); this object when none is dropped.
    */
-  private HttpHeaders without(String[] names, boolean dashed, List<String> alsoNames) {
+  private HttpHeaders without(String[] names, boolean dashed, String[] alsoNames) {
     String[] kept = null;
     int size = 0;
     for (int i = 0; i < fields.length; i += 2) {
@@ -368,14 +367,6 @@ public final class HttpHeaders {
     return false;
   }
 
-  private static boolean matchesAny(String name, List<String> names) {
-    for (String candidate : names) {
-      if (name.equalsIgnoreCase(candidate)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static void check(String name, String value) {
     if (name == null || !Syntax.isToken(name)) {

@@ -1,7 +1,10 @@
 package io.github.httpswrapper.internal.http;
 
-/** The small grammar pieces of RFC 9110 and RFC 3986 that requests, responses and bodies share. */
-final class Syntax {
+/**
+ * The small grammar pieces of RFC 9110 and RFC 3986 that requests, responses, bodies and the forwarding headers
+ * share.
+ */
+public final class Syntax {
   /** 2^62: far beyond any real body, and small enough that adding to it never overflows a {@code long}. */
   static final long MAX_CONTENT_LENGTH = 1L << 62;
 
@@ -23,11 +26,11 @@ final class Syntax {
   private Syntax() {}
 
   /** RFC 9110 tchar: the characters of a token (method, header name, transfer coding). */
-  static boolean isTchar(char c) {
+  public static boolean isTchar(char c) {
     return c < 128 && TCHAR[c];
   }
 
-  static boolean isToken(String s) {
+  public static boolean isToken(String s) {
     if (s.isEmpty()) {
       return false;
     }
@@ -49,8 +52,22 @@ final class Syntax {
     return c == '\t' || c >= 0x20 && c != 0x7f && c <= 0xff;
   }
 
-  static boolean isHexDigit(char c) {
+  public static boolean isHexDigit(char c) {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  /**
+   * Whether {@code s} from {@code from} to {@code to} holds only what an IPv6 literal between brackets may: hex
+   * digits, {@code :} and {@code .} (no zone, nothing that could end or escape the brackets).
+   */
+  public static boolean isIpLiteralText(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!isHexDigit(c) && c != ':' && c != '.') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -69,14 +86,8 @@ final class Syntax {
     int hostEnd;
     if (s.charAt(0) == '[') {
       int close = s.indexOf(']');
-      if (close < 3 || close > 46) {
+      if (close < 3 || close > 46 || !isIpLiteralText(s, 1, close)) {
         return false;
-      }
-      for (int i = 1; i < close; i++) {
-        char c = s.charAt(i);
-        if (!isHexDigit(c) && c != ':' && c != '.') {
-          return false;
-        }
       }
       hostEnd = close + 1;
     } else {

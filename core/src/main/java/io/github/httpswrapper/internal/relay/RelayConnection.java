@@ -210,10 +210,7 @@ public final class RelayConnection implements Closeable {
     if (deadline != null && now - deadline.getAsLong() > 0) {
       targetTimedOut = true;
       targetDeadline = null;
-      Socket t = target;
-      if (t != null) {
-        closeQuietly(t);
-      }
+      closeQuietly(target);
     }
   }
 
