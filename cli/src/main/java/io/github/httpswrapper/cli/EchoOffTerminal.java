@@ -17,8 +17,8 @@ import java.util.List;
  *
  * <p>{@link java.io.Console} cannot do it: on Java 17 {@link System#console()} is {@code null} unless both
  * standard input and standard output are a terminal, and since Java 22 the console it returns when one of them
- * is redirected says it is no terminal ({@code isTerminal()}). Read as it is, standard input would show the password as it is typed, in canonical
- * mode, with nothing on the screen to say a password is wanted. So {@code stty}, which works on the terminal it
+ * is redirected says it is no terminal ({@code isTerminal()}). Read as it is, standard input would show the
+ * password as it is typed, in canonical mode, with nothing on the screen to say a password is wanted. So {@code stty}, which works on the terminal it
  * finds on its own standard input, is run with this process's standard input: {@code stty -g} succeeds only when
  * that is a terminal, and prints the settings to put back afterwards. Prompts go to standard error, which stays
  * at the terminal when standard output is redirected. Where there is no {@code stty} (Windows), there is no such

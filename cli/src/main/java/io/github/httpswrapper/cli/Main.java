@@ -92,7 +92,8 @@ public final class Main {
       Consumer<Session> onStarted) {
     if (args.length > 0 && args[0].equals(HashPassword.COMMAND)) {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
-      return new Outcome(HashPassword.run(rest, HashPassword.systemTerminal(System.in, err), System.in, out, err), null);
+      HashPassword.Terminal terminal = HashPassword.systemTerminal(System.in, err);
+      return new Outcome(HashPassword.run(rest, terminal, System.in, out, err), null);
     }
     if (args.length > 0 && CertificateCommand.COMMANDS.contains(args[0])) {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);

@@ -31,7 +31,8 @@ final class X25519Provider extends Provider {
   private X25519Provider() {
     super("https-wrapper-X25519", "1", "X25519 key agreement from BouncyCastle, for TLS handshakes");
     for (String algorithm : new String[] {"XDH", "X25519"}) {
-      putService(new Service(this, "KeyPairGenerator", algorithm, SPI + "KeyPairGeneratorSpi$" + algorithm, null, null));
+      putService(
+          new Service(this, "KeyPairGenerator", algorithm, SPI + "KeyPairGeneratorSpi$" + algorithm, null, null));
       putService(new Service(this, "KeyAgreement", algorithm, SPI + "KeyAgreementSpi$" + algorithm, null, null));
       putService(new Service(this, "KeyFactory", algorithm, SPI + "KeyFactorySpi$" + algorithm, null, null));
     }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything a client can influence is escaped: a double quote or backslash gets a backslash, and every
  * control character (C0, DEL, C1) and every character outside printable ASCII is written as {@code \xHH}
- * (<code>&#92;uHHHH</code> above 0xFF), so a request can never start a new line, forge a field, or send escape sequences to a terminal that shows the log.
+ * (<code>&#92;uHHHH</code> above 0xFF), so a request can never start a new line, forge a field, or send escape
+ * sequences to a terminal that shows the log.
  *
  * <p>Turn it off, or send it to its own file, through the logging configuration, e.g. with slf4j-simple
  * {@code -Dorg.slf4j.simpleLogger.log.io.github.httpswrapper.access=off}. When the logger is off no line is built.

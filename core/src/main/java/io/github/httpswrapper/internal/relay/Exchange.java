@@ -251,7 +251,9 @@ final class Exchange {
       // body: the target may answer only once it has the whole body, and while the body flows, its own gap
       // timeout applies instead. The connection timer enforces it by closing the target connection.
       connection.watchTarget(
-          () -> uploading ? System.nanoTime() + responseNanos : Math.max(sentNanos, uploadProgressNanos) + responseNanos);
+          () -> uploading
+              ? System.nanoTime() + responseNanos
+              : Math.max(sentNanos, uploadProgressNanos) + responseNanos);
       try {
         response = ResponseParser.read(target.in(), request.method(), config.httpLimits());
       } catch (IOException e) {

@@ -143,7 +143,8 @@ class HttpHeadersTest {
   void aHeadIsEncodedAsItsLinesAndTheEmptyLine() {
     HttpHeaders headers = HttpHeaders.of("Host", "h\u00e9");
     byte[] head = headers.encodeHead("GET / HTTP/1.1");
-    assertEquals("GET / HTTP/1.1\r\nHost: h\u00e9\r\n\r\n", new String(head, java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertEquals(
+        "GET / HTTP/1.1\r\nHost: h\u00e9\r\n\r\n", new String(head, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
   @Test
